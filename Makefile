@@ -1,0 +1,51 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+# Everything runs inside .venv, created and filled from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test check lint bench quiz-report browser clean
+
+# --- set-up -----------------------------------------------------------------
+$(VENV)/.site: requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# A Chromium for the browser tests: Debian's package where apt-get exists,
+# otherwise Playwright's own download.
+browser: $(VENV)/.dev
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	else \
+		$(BIN)/python -m playwright install chromium; \
+	fi
+
+# --- the two commands ---------------------------------------------------------
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# --- more ---------------------------------------------------------------------
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.dev
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .pytest_cache

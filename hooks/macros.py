@@ -1,0 +1,44 @@
+"""Macros for pages that opt in with ``render_macros: true`` in their front matter.
+
+Values live in one place (``extra:`` in mkdocs.yml, ``includes/abbreviations.md``);
+these functions only present them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from studysite.glossary import load_glossary
+from studysite.pages import nav_paths, read_page_info
+
+CHAPTER_SECTIONS = ("Foundations", "Storage", "Applications", "Messaging")
+
+
+def define_env(env):
+    """Called by mkdocs-macros: registers the site's macros."""
+
+    @env.macro
+    def glossary_table() -> str:
+        """The abbreviations as a markdown table, sorted case-insensitively."""
+        root = Path(env.conf["config_file_path"]).parent
+        rows = ["| Abbreviation | Stands for |", "| --- | --- |"]
+        for term, meaning in load_glossary(root / "includes" / "abbreviations.md"):
+            rows.append(f"| {term} | {meaning} |")
+        return "\n".join(rows)
+
+    @env.macro
+    def chapter_rows() -> str:
+        """One table row per chapter page: link and description, in nav order."""
+        docs_dir = Path(env.conf["docs_dir"])
+        rows = []
+        for item in env.conf["nav"]:
+            section, pages = next(iter(item.items()))
+            if section not in CHAPTER_SECTIONS:
+                continue
+            for path in nav_paths(pages):
+                info = read_page_info(docs_dir, path)
+                rows.append(f"| [{info.title}]({path}) | {info.description} |")
+        return "\n".join(rows)

@@ -1,0 +1,128 @@
+"""Shared fixtures: the built site, a local server for it, and headless Chromium.
+
+The site is built once per test session with ``mkdocs build --strict`` into a
+temporary folder. Browser tests use ``page``, which fails the test on any
+console error or any request that leaves the local server.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` for a config; returns the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir), *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly once for the whole session."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL of a local HTTP server serving the built site."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium if present; None lets Playwright use its own download."""
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """What a page did that a reader would not want: console errors, outside requests."""
+
+    def __init__(self, base_url: str):
+        self.base_host = urlparse(base_url).netloc
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+
+    def on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def on_request(self, request):
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return
+        if url.netloc != self.base_host:
+            self.foreign_requests.append(request.url)
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (own storage) per test."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context, site_url):
+    """A page that fails the test on console errors or third-party requests."""
+    page = context.new_page()
+    watch = PageWatch(site_url)
+    page.on("console", watch.on_console)
+    page.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+    page.on("request", watch.on_request)
+    page.watch = watch
+    yield page
+    assert watch.console_errors == [], f"console errors: {watch.console_errors}"
+    assert watch.foreign_requests == [], f"requests to other hosts: {watch.foreign_requests}"
