@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,9 +31,11 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    config: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` for a config; returns the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir), *extra],
         capture_output=True,
@@ -43,28 +46,59 @@ def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.Comple
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once for the whole session."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under a path prefix, as GitHub Pages does."""
 
+    prefix = "/"
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def log_message(self, *args):  # keep test output clean
         pass
 
 
+def site_path_prefix() -> str:
+    """The path part of site_url in mkdocs.yml: instant navigation only works under it."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:.*?(https?://[^\"\s\]]+)", config, re.M)
+    return urlparse(match.group(1)).path if match else "/"
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """Base URL of a local HTTP server serving the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def _site_server(tmp_path_factory):
+    """A local server bound before the build, so the build can know its address.
+
+    Material's instant navigation only follows links that match the site's
+    sitemap, whose addresses come from ``site_url``; like ``mkdocs serve``, the
+    test build therefore sets ``site_url`` to the local server's address.
+    """
+    site_dir = tmp_path_factory.mktemp("site")
+    prefix = site_path_prefix()
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    yield server, site_dir, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server) -> Path:
+    """The real site, built strictly once for the whole session."""
+    _, site_dir, url = _site_server
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, env={"SITE_URL": url})
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(_site_server, built_site) -> str:
+    """Base URL of the local HTTP server serving the built site."""
+    server, _, url = _site_server
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield url
     server.shutdown()
 
 
