@@ -117,8 +117,8 @@ CHAPTERS = [
 ]
 
 FENCE = re.compile(r"^(\s*)(```|~~~)")
-EXAMPLE_URL = re.compile(r"example\.com|169\.254\.169\.254|bucket-name|aws-region")
-RAW_URL = re.compile(r"(?<![(<`\w])(https?://[^\s)<>`]+[^\s)<>`.,:;])")
+EXAMPLE_URL = re.compile(r"example\.com|google\.com|169\.254\.169\.254|bucket-name|aws-region")
+RAW_URL = re.compile(r"(?<!\]\()(?<![<`\w])(https?://[^\s)<>`]+[^\s)<>`.,:;])")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 IMAGE_PATH_FIXES = {
     "migration/kcl_example_6_shards_scaling_kcl.png": "images/kcl_example_6_shards_scaling_kcl.png",
@@ -155,6 +155,22 @@ def split_fenced(lines: list[str]) -> list[tuple[str, bool]]:
         else:
             out.append((line, False))
     return out
+
+
+def github_equivalent(text: str) -> str:
+    """The seed with only its markup slips fixed, still in GitHub's dialect.
+
+    Tests render this with GitHub's engine and compare it with the built site,
+    so the comparison allows exactly the fixes this script makes.
+    """
+    lines = []
+    for line, fenced in split_fenced(text.splitlines()):
+        if not fenced:
+            if re.match(r"^\s*[*+-]\s*$", line):
+                continue
+            line = fix_markup(line)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def fix_markup(line: str) -> str:
@@ -203,8 +219,14 @@ def convert_body(lines: list[str]) -> list[str]:
             match = FENCE.match(line)
             indent = len(line) - len(line.lstrip(" "))
             if match and (i == 0 or not pairs[i - 1][1]):
-                fence_shift = indent  # opening fence: move the block by its own indent
-            out.append(" " * fence_shift + line if line.strip() else "")
+                # Opening fence: a block inside a list item moves with the doubled
+                # indentation; one right under a heading goes to the left margin.
+                fence_shift = -indent if out and out[-1].startswith("#") else indent
+            if line.strip():
+                width = len(line) - len(line.lstrip(" "))
+                out.append(" " * max(0, width + fence_shift) + line.lstrip(" "))
+            else:
+                out.append("")
             i += 1
             continue
         text = fix_markup(line.rstrip())
@@ -220,10 +242,100 @@ def convert_body(lines: list[str]) -> list[str]:
                 out.append("")
                 i += 2
                 continue
+        if re.match(r"^\s*[*+-]\s*$", text):
+            i += 1  # an empty list item (a slip: it would read as a heading underline)
+            continue
         text = fix_images(link_urls(text))
         out.append(reindent(text, 0))
         i += 1
     return out
+
+
+LIST_ITEM = re.compile(r"^(\s*)([*+-]|\d+\.)(\s+\S|\s*$)")
+
+
+def separate_lists(lines: list[str]) -> list[str]:
+    """Put a blank line before a list that follows a paragraph line directly.
+
+    GitHub starts a list there; Python-Markdown would fold it into the paragraph.
+    """
+    out: list[str] = []
+    for (line, fenced), previous in zip(split_fenced(lines), [("", False), *split_fenced(lines)], strict=False):
+        prev_line = previous[0]
+        if (
+            not fenced
+            and LIST_ITEM.match(line)
+            and prev_line.strip()
+            and not LIST_ITEM.match(prev_line)
+            and len(prev_line) - len(prev_line.lstrip()) <= len(line) - len(line.lstrip())
+        ):
+            out.append("")
+        out.append(line)
+    return out
+
+
+def indent_lazy_lines(lines: list[str]) -> list[str]:
+    """Indent a list item's lazy continuation lines under the item.
+
+    GitHub continues an item's paragraph on a following line at any indent;
+    Python-Markdown needs it indented to the item's content (4 spaces deeper).
+    """
+    out: list[str] = []
+    item_indent: int | None = None
+    previous_blank = True
+    for line, fenced in split_fenced(lines):
+        if fenced or not line.strip():
+            out.append(line)
+            previous_blank = not fenced
+            continue
+        indent = len(line) - len(line.lstrip())
+        if LIST_ITEM.match(line):
+            item_indent = indent
+        elif line.startswith("#"):
+            item_indent = None
+        elif (
+            item_indent is not None
+            and not previous_blank
+            and indent <= item_indent
+            and (indent > 0 or item_indent > 0)
+            and not line.lstrip().startswith(("#", "|"))
+        ):
+            line = " " * (item_indent + 4) + line.lstrip()
+        elif previous_blank and item_indent is not None and indent <= item_indent:
+            item_indent = None
+        previous_blank = False
+        out.append(line)
+    return out
+
+
+def separate_loose_items(lines: list[str]) -> list[str]:
+    """Put a blank line before an item that follows a loose (blank-separated) nested list.
+
+    Python-Markdown would otherwise nest the item inside the previous one.
+    """
+    out: list[str] = []
+    blank_since: dict[int, bool] = {}
+    for line, fenced in split_fenced(lines):
+        if not fenced and LIST_ITEM.match(line):
+            indent = len(line) - len(line.lstrip())
+            previous = out[-1] if out else ""
+            if previous.strip() and len(previous) - len(previous.lstrip()) > indent and blank_since.get(indent):
+                out.append("")
+            for key in blank_since:
+                if key >= indent:
+                    blank_since[key] = False
+            blank_since[indent] = False
+        elif not fenced and not line.strip():
+            blank_since = dict.fromkeys(blank_since, True)
+        elif not fenced and not line.startswith(" "):
+            blank_since = {}
+        out.append(line)
+    return out
+
+
+def fix_list_structure(lines: list[str]) -> list[str]:
+    """Make Python-Markdown nest the notes' lists the way GitHub does."""
+    return separate_loose_items(indent_lazy_lines(separate_lists(lines)))
 
 
 def heading_text(line: str) -> str | None:
@@ -313,7 +425,7 @@ def main() -> int:
         body: list[str] = []
         for title in chapter.sections:
             used.add(title)
-            body.extend(convert_body(sections[title]))
+            body.extend(fix_list_structure(convert_body(sections[title])))
             while body and not body[-1].strip():
                 body.pop()
             body.append("")

@@ -219,12 +219,25 @@ def check_page(
             pending[src] = backlog[(page, src)]
             continue
         message = f"{where}: image '{src}' not found"
-        candidates = [posixpath.relpath(f, page_dir or ".") for f in all_images]
-        close = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
+        close = closest_image(target, all_images)
         if close:
-            message += f" (did you mean '{close[0]}'?)"
+            message += f" (did you mean '{posixpath.relpath(close, page_dir or '.')}'?)"
         errors.append(message)
     return errors, pending, referenced
+
+
+def closest_image(target: str, all_images: list[str]) -> str | None:
+    """The existing image a mistyped path most likely meant, judged by file stem."""
+    stem = posixpath.splitext(posixpath.basename(target))[0].lower()
+    best, best_score = None, 0.0
+    for image in all_images:
+        other = posixpath.splitext(posixpath.basename(image))[0].lower()
+        score = difflib.SequenceMatcher(None, stem, other).ratio()
+        if len(stem) >= 3 and (other.startswith(stem) or stem.startswith(other)):
+            score = max(score, 0.8)
+        if score > best_score:
+            best, best_score = image, score
+    return best if best_score >= 0.6 else None
 
 
 def check_image_refs(

@@ -37,7 +37,7 @@ def mkdocs_build(
     """Run ``mkdocs build --strict`` for a config; returns the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir), *extra],
         capture_output=True,
         text=True,
         env=env,

@@ -1,0 +1,241 @@
+"""The image check: each defect is reported with file and line, and fails the strict build."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from studysite.images import check_image_refs, find_image_refs, replace_pending
+from tests.conftest import ROOT, mkdocs_build
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Box</title><rect width="10" height="10"/></svg>'
+
+
+def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attached.svg",), backlog: str = "") -> Path:
+    """A minimal MkDocs project using the real image hook."""
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    for image in images:
+        (docs / image).parent.mkdir(parents=True, exist_ok=True)
+        (docs / image).write_text(SVG, encoding="utf-8")
+    if backlog:
+        (tmp_path / "figures-backlog.yml").write_text(textwrap.dedent(backlog).lstrip("\n"), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: fixture\nhooks:\n  - {ROOT / 'hooks' / 'images.py'}\nmarkdown_extensions:\n  - attr_list\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def check(site: Path):
+    docs = site / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    return check_image_refs(docs, pages, site / "figures-backlog.yml", site)
+
+
+EC2_PAGE = """
+---
+title: EC2
+---
+# EC2
+
+Some text.
+
+* A list item
+    ![EBS volume attached to an instance](images/ebs.png)
+"""
+
+
+def test_missing_image_names_file_line_and_close_match(tmp_path):
+    site = make_site(tmp_path, {"ec2.md": EC2_PAGE})
+    assert check(site).errors == [
+        "docs/ec2.md:9: image 'images/ebs.png' not found (did you mean 'images/ebs_attached.svg'?)"
+    ]
+
+
+def test_missing_image_without_close_match_has_no_suggestion(tmp_path):
+    site = make_site(tmp_path, {"a.md": "# A\n\n![Route table with two routes](images/route_table.png)\n"})
+    assert check(site).errors == ["docs/a.md:3: image 'images/route_table.png' not found"]
+
+
+def test_missing_image_fails_strict_build_with_message(tmp_path):
+    site = make_site(tmp_path, {"index.md": EC2_PAGE})
+    result = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/index.md:9: image 'images/ebs.png' not found (did you mean 'images/ebs_attached.svg'?)" in (
+        result.stdout + result.stderr
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_reference_style_and_attributes_and_html_img_are_checked(tmp_path):
+    page = """
+    # Kinds
+
+    ![Reference-style figure][fig]
+
+    ![Figure with attributes](images/nope.svg){ width="300" }
+
+    <p>
+      <img alt="HTML figure"
+           src="images/missing.svg">
+    </p>
+
+    [fig]: images/gone.svg
+    """
+    site = make_site(tmp_path, {"a.md": page})
+    assert check(site).errors == [
+        "docs/a.md:3: image 'images/gone.svg' not found",
+        "docs/a.md:5: image 'images/nope.svg' not found",
+        "docs/a.md:8: image 'images/missing.svg' not found",
+    ]
+
+
+def test_case_mismatch_fails_even_on_case_insensitive_filesystems(tmp_path):
+    site = make_site(tmp_path, {"a.md": "# A\n\n![EBS volume attached](images/EBS_Attached.svg)\n"})
+    assert check(site).errors == [
+        "docs/a.md:3: image 'images/EBS_Attached.svg' not found: the file is 'images/ebs_attached.svg' "
+        "(letter case differs, which breaks on case-sensitive servers)"
+    ]
+
+
+def test_absolute_path_fails(tmp_path):
+    site = make_site(tmp_path, {"guide/a.md": "# A\n\n![EBS volume attached](/images/ebs_attached.svg)\n"})
+    assert check(site).errors == [
+        "docs/guide/a.md:3: image '/images/ebs_attached.svg' is an absolute path; use a path relative "
+        "to the page, such as '../images/ebs_attached.svg'"
+    ]
+
+
+def test_path_leaving_docs_fails(tmp_path):
+    site = make_site(tmp_path, {"a.md": "# A\n\n![Logo of the project](../logo.svg)\n"})
+    assert check(site).errors == ["docs/a.md:3: image '../logo.svg' points outside docs/; keep images under docs/images/"]
+
+
+def test_image_from_another_host_fails(tmp_path):
+    site = make_site(tmp_path, {"a.md": "# A\n\n![Architecture](https://example.com/a.png)\n"})
+    assert check(site).errors == [
+        "docs/a.md:3: image 'https://example.com/a.png' is not a file of this site; save it under docs/images/ "
+        "and link it relatively (pages must not load anything from other hosts)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "cause"),
+    [
+        ("![](images/ebs_attached.svg)", "has empty alt text; describe what the figure shows"),
+        (
+            "![img.png](images/ebs_attached.svg)",
+            "has alt text 'img.png', which says nothing about the figure; describe what it shows",
+        ),
+        (
+            "![image](images/ebs_attached.svg)",
+            "has alt text 'image', which says nothing about the figure; describe what it shows",
+        ),
+        ('<img src="images/ebs_attached.svg">', "has no alt text; describe what the figure shows"),
+    ],
+)
+def test_meaningless_alt_text_fails(tmp_path, markup, cause):
+    site = make_site(tmp_path, {"a.md": f"# A\n\n{markup}\n"})
+    assert check(site).errors == [f"docs/a.md:3: image 'images/ebs_attached.svg' {cause}"]
+
+
+def test_alt_text_failure_stops_strict_build(tmp_path):
+    site = make_site(tmp_path, {"index.md": "# A\n\n![img.png](images/ebs_attached.svg)\n"})
+    result = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/index.md:3: image 'images/ebs_attached.svg' has alt text 'img.png'" in result.stdout + result.stderr
+
+
+def test_unused_image_is_reported_and_fails_strict_build(tmp_path):
+    site = make_site(tmp_path, {"index.md": "# A\n\nNo figures here.\n"})
+    assert check(site).warnings == ["docs/images/ebs_attached.svg: image is not used by any page"]
+    result = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode != 0
+    assert "docs/images/ebs_attached.svg: image is not used by any page" in result.stdout + result.stderr
+
+
+def test_good_references_pass_and_build(tmp_path):
+    page = '# A\n\n![EBS volume attached to one instance](images/ebs_attached.svg)\n'
+    site = make_site(tmp_path, {"index.md": page})
+    report = check(site)
+    assert (report.errors, report.warnings) == ([], [])
+    assert mkdocs_build(site / "mkdocs.yml", tmp_path / "out").returncode == 0
+
+
+def test_images_in_code_are_not_references(tmp_path):
+    page = """
+    # A
+
+    ```markdown
+    ![img.png](images/not_a_figure.png)
+    ```
+
+    Write `![alt](images/x.png)` to add a figure.
+    """
+    site = make_site(tmp_path, {"a.md": page}, images=())
+    assert check(site).errors == []
+
+
+def test_backlog_slot_renders_as_pending_box(tmp_path):
+    backlog = """
+    - page: index.md
+      image: images/nat.png
+      shows: "NAT gateway in a public subnet <routing> private traffic out"
+    """
+    site = make_site(tmp_path, {"index.md": "# A\n\n![NAT gateway](images/nat.png)\n"}, images=(), backlog=backlog)
+    assert check(site).errors == []
+    result = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="dva-figure-pending" role="note">' in html
+    assert "NAT gateway in a public subnet &lt;routing&gt; private traffic out" in html
+    assert "nat.png" not in html
+
+
+def test_backlog_entry_for_another_page_does_not_excuse_a_missing_image(tmp_path):
+    backlog = """
+    - page: other.md
+      image: images/nat.png
+      shows: "NAT gateway"
+    """
+    pages = {"index.md": "# A\n\n![NAT gateway](images/nat.png)\n", "other.md": "# B\n\n![NAT gateway](images/nat.png)\n"}
+    site = make_site(tmp_path, pages, images=(), backlog=backlog)
+    assert check(site).errors == ["docs/index.md:3: image 'images/nat.png' not found"]
+
+
+def test_stale_backlog_entry_is_an_error(tmp_path):
+    backlog = """
+    - page: index.md
+      image: images/nat.png
+      shows: "NAT gateway"
+    """
+    site = make_site(tmp_path, {"index.md": "# A\n\nThe figure is now a table.\n"}, images=(), backlog=backlog)
+    assert check(site).errors == [
+        "figures-backlog.yml: entry for 'images/nat.png' on index.md is stale (the page no longer refers to it); "
+        "remove it"
+    ]
+
+
+def test_find_image_refs_line_numbers_count_front_matter():
+    refs = find_image_refs("---\ntitle: x\n---\n\n![A figure](a.svg)\n")
+    assert [(ref.line, ref.src, ref.alt) for ref in refs] == [(5, "a.svg", "A figure")]
+
+
+def test_replace_pending_keeps_other_images():
+    text = "![One](images/a.png) and ![Two](images/b.svg)"
+    out = replace_pending(text, {"images/a.png": "First figure"})
+    assert out.endswith(" and ![Two](images/b.svg)")
+    assert out.startswith('<span class="dva-figure-pending" role="note">')
+
+
+def test_every_real_backlog_entry_points_at_a_real_slot():
+    docs = ROOT / "docs"
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    report = check_image_refs(docs, pages, ROOT / "figures-backlog.yml", ROOT)
+    assert report.errors == []
+    assert report.warnings == []
