@@ -41,79 +41,136 @@ class Chapter:
 
 
 CHAPTERS = [
-    Chapter("introduction", "Introduction to AWS",
-            "What AWS is, what it is used for, and its global infrastructure: Regions, "
-            "Availability Zones, edge locations, global and regional services.",
-            ("AWS", "Usecases", "Global infrastructure")),
-    Chapter("iam", "IAM and access to AWS",
-            "IAM users, groups, policies and roles, security best practices, the shared "
-            "responsibility model, and how users reach AWS through the console, CLI and SDK.",
-            ("IAM: Users & Groups", "How can users access AWS ?")),
-    Chapter("ec2", "EC2, security groups and storage",
-            "EC2 sizing, user data, instance types and purchasing options, security groups, "
-            "SSH, EBS, snapshots, AMIs, instance store and EFS.",
-            ("EC2", "Security groups")),
-    Chapter("elb-asg", "ELB and Auto Scaling",
-            "Scalability and high availability, the four Elastic Load Balancer types, sticky "
-            "sessions, cross-zone balancing, TLS and SNI, and Auto Scaling Groups and policies.",
-            ("Scalability and High Availability",)),
-    Chapter("rds-aurora-elasticache", "RDS, Aurora and ElastiCache",
-            "Amazon RDS read replicas and Multi-AZ, Aurora, RDS Proxy, ElastiCache caching "
-            "strategies and MemoryDB for Redis.",
-            ("RDS + Aurora + Elasticache",)),
-    Chapter("route53", "Route 53",
-            "DNS basics, Route 53 records, hosted zones, TTL, CNAME versus alias, routing "
-            "policies and health checks.",
-            ("Amazon Route 53",)),
-    Chapter("vpc", "VPC",
-            "VPC fundamentals: subnets, internet and NAT gateways, NACLs and security groups, "
-            "flow logs, peering, endpoints, VPN and Direct Connect.",
-            ("Amazon VPC",)),
-    Chapter("s3", "S3",
-            "Amazon S3 buckets and objects, bucket policies, static website hosting, "
-            "versioning, replication and storage classes.",
-            ("S3",)),
-    Chapter("cli-sdk", "AWS CLI and SDK",
-            "EC2 instance metadata (IMDSv2), MFA with the CLI, the AWS SDKs, API limits and "
-            "exponential backoff, the credentials provider chain and SigV4 signing.",
-            ("AWS CLI, SDK, IAM Roles & Policies",)),
-    Chapter("s3-advanced", "S3 advanced",
-            "S3 lifecycle rules, storage class analysis, event notifications, baseline "
-            "performance, multi-part upload, transfer acceleration, byte-range fetches and metadata.",
-            ("S3 - Advanced",)),
-    Chapter("s3-security", "S3 security",
-            "S3 encryption (SSE-S3, SSE-KMS, SSE-C, client-side), encryption in transit, "
-            "CORS, MFA Delete, access logs, pre-signed URLs, access points and Object Lambda.",
-            ("S3 - Security",)),
-    Chapter("cloudfront", "CloudFront",
-            "CloudFront origins, caching and cache keys, cache and origin request policies, "
-            "invalidations, behaviors, geo restriction, signed URLs, pricing and origin groups.",
-            ("CloudFront",)),
-    Chapter("containers", "Containers on AWS",
-            "Docker, Amazon ECS (EC2 and Fargate launch types, IAM roles, load balancing, "
-            "auto scaling, task placement), ECR, AWS Copilot and EKS.",
-            ("Containers on AWS",)),
-    Chapter("elastic-beanstalk", "Elastic Beanstalk",
-            "AWS Elastic Beanstalk components, environments, deployment modes and options, "
-            "lifecycle policies, extensions, cloning, migrations and Docker.",
-            ("AWS Elastic Beanstalk",)),
-    Chapter("cloudformation", "CloudFormation",
-            "AWS CloudFormation templates and stacks: resources, parameters, mappings, outputs, "
-            "conditions, intrinsic functions, rollbacks, change sets, stack sets and more.",
-            ("AWS CloudFormation",)),
-    Chapter("sqs", "SQS",
-            "Application integration and Amazon SQS: standard and FIFO queues, visibility "
-            "timeout, long polling, dead letter queues, delay queues and the extended client.",
-            ("AWS Integration & Messaging",)),
-    Chapter("sns", "SNS",
-            "Amazon SNS topics and subscriptions, the fan-out pattern with SQS, FIFO topics "
-            "and message filtering.",
-            ("SNS",)),
-    Chapter("kinesis", "Kinesis, Firehose and Flink",
-            "Kinesis Data Streams, producers and consumers, the KCL, Amazon Data Firehose, "
-            "Managed Service for Apache Flink, and SQS vs SNS vs Kinesis.",
-            ("Kinesis Overview", "Amazon Data Firehose", "Kinesis Data Streams vs Amazon Data Firehose",
-             "Amazon Managed Service for Apache Flink", "SQS vs SNS vs Kinesis")),
+    Chapter(
+        "introduction",
+        "Introduction to AWS",
+        "What AWS is, what it is used for, and its global infrastructure: Regions, "
+        "Availability Zones, edge locations, global and regional services.",
+        ("AWS", "Usecases", "Global infrastructure"),
+    ),
+    Chapter(
+        "iam",
+        "IAM and access to AWS",
+        "IAM users, groups, policies and roles, security best practices, the shared "
+        "responsibility model, and how users reach AWS through the console, CLI and SDK.",
+        ("IAM: Users & Groups", "How can users access AWS ?"),
+    ),
+    Chapter(
+        "ec2",
+        "EC2, security groups and storage",
+        "EC2 sizing, user data, instance types and purchasing options, security groups, "
+        "SSH, EBS, snapshots, AMIs, instance store and EFS.",
+        ("EC2", "Security groups"),
+    ),
+    Chapter(
+        "elb-asg",
+        "ELB and Auto Scaling",
+        "Scalability and high availability, the four Elastic Load Balancer types, sticky "
+        "sessions, cross-zone balancing, TLS and SNI, and Auto Scaling Groups and policies.",
+        ("Scalability and High Availability",),
+    ),
+    Chapter(
+        "rds-aurora-elasticache",
+        "RDS, Aurora and ElastiCache",
+        "Amazon RDS read replicas and Multi-AZ, Aurora, RDS Proxy, ElastiCache caching "
+        "strategies and MemoryDB for Redis.",
+        ("RDS + Aurora + Elasticache",),
+    ),
+    Chapter(
+        "route53",
+        "Route 53",
+        "DNS basics, Route 53 records, hosted zones, TTL, CNAME versus alias, routing policies and health checks.",
+        ("Amazon Route 53",),
+    ),
+    Chapter(
+        "vpc",
+        "VPC",
+        "VPC fundamentals: subnets, internet and NAT gateways, NACLs and security groups, "
+        "flow logs, peering, endpoints, VPN and Direct Connect.",
+        ("Amazon VPC",),
+    ),
+    Chapter(
+        "s3",
+        "S3",
+        "Amazon S3 buckets and objects, bucket policies, static website hosting, "
+        "versioning, replication and storage classes.",
+        ("S3",),
+    ),
+    Chapter(
+        "cli-sdk",
+        "AWS CLI and SDK",
+        "EC2 instance metadata (IMDSv2), MFA with the CLI, the AWS SDKs, API limits and "
+        "exponential backoff, the credentials provider chain and SigV4 signing.",
+        ("AWS CLI, SDK, IAM Roles & Policies",),
+    ),
+    Chapter(
+        "s3-advanced",
+        "S3 advanced",
+        "S3 lifecycle rules, storage class analysis, event notifications, baseline "
+        "performance, multi-part upload, transfer acceleration, byte-range fetches and metadata.",
+        ("S3 - Advanced",),
+    ),
+    Chapter(
+        "s3-security",
+        "S3 security",
+        "S3 encryption (SSE-S3, SSE-KMS, SSE-C, client-side), encryption in transit, "
+        "CORS, MFA Delete, access logs, pre-signed URLs, access points and Object Lambda.",
+        ("S3 - Security",),
+    ),
+    Chapter(
+        "cloudfront",
+        "CloudFront",
+        "CloudFront origins, caching and cache keys, cache and origin request policies, "
+        "invalidations, behaviors, geo restriction, signed URLs, pricing and origin groups.",
+        ("CloudFront",),
+    ),
+    Chapter(
+        "containers",
+        "Containers on AWS",
+        "Docker, Amazon ECS (EC2 and Fargate launch types, IAM roles, load balancing, "
+        "auto scaling, task placement), ECR, AWS Copilot and EKS.",
+        ("Containers on AWS",),
+    ),
+    Chapter(
+        "elastic-beanstalk",
+        "Elastic Beanstalk",
+        "AWS Elastic Beanstalk components, environments, deployment modes and options, "
+        "lifecycle policies, extensions, cloning, migrations and Docker.",
+        ("AWS Elastic Beanstalk",),
+    ),
+    Chapter(
+        "cloudformation",
+        "CloudFormation",
+        "AWS CloudFormation templates and stacks: resources, parameters, mappings, outputs, "
+        "conditions, intrinsic functions, rollbacks, change sets, stack sets and more.",
+        ("AWS CloudFormation",),
+    ),
+    Chapter(
+        "sqs",
+        "SQS",
+        "Application integration and Amazon SQS: standard and FIFO queues, visibility "
+        "timeout, long polling, dead letter queues, delay queues and the extended client.",
+        ("AWS Integration & Messaging",),
+    ),
+    Chapter(
+        "sns",
+        "SNS",
+        "Amazon SNS topics and subscriptions, the fan-out pattern with SQS, FIFO topics and message filtering.",
+        ("SNS",),
+    ),
+    Chapter(
+        "kinesis",
+        "Kinesis, Firehose and Flink",
+        "Kinesis Data Streams, producers and consumers, the KCL, Amazon Data Firehose, "
+        "Managed Service for Apache Flink, and SQS vs SNS vs Kinesis.",
+        (
+            "Kinesis Overview",
+            "Amazon Data Firehose",
+            "Kinesis Data Streams vs Amazon Data Firehose",
+            "Amazon Managed Service for Apache Flink",
+            "SQS vs SNS vs Kinesis",
+        ),
+    ),
 ]
 
 FENCE = re.compile(r"^(\s*)(```|~~~)")
@@ -130,11 +187,61 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 def humanize(file_name: str) -> str:
     """``ebs_attached.png`` -> ``EBS attached``, keeping known acronyms upper-case."""
     stem = Path(file_name).stem.replace("-", "_")
-    acronyms = {"ebs", "efs", "ec2", "ami", "alb", "nlb", "elb", "gwlb", "asg", "rds", "sqs",
-                "sns", "kcl", "ecs", "ecr", "eks", "ssl", "tls", "sni", "iam", "vpc", "s3",
-                "cli", "sdk", "dns", "kms", "sse", "cors", "mfa", "crr", "srr", "ttl", "imds",
-                "nacl", "nat", "az", "sg", "http", "https", "url", "api", "oac", "ssd", "hdd",
-                "io1", "io2", "gp2", "gp3", "fifo", "dlq", "lb", "ip", "aws"}
+    acronyms = {
+        "ebs",
+        "efs",
+        "ec2",
+        "ami",
+        "alb",
+        "nlb",
+        "elb",
+        "gwlb",
+        "asg",
+        "rds",
+        "sqs",
+        "sns",
+        "kcl",
+        "ecs",
+        "ecr",
+        "eks",
+        "ssl",
+        "tls",
+        "sni",
+        "iam",
+        "vpc",
+        "s3",
+        "cli",
+        "sdk",
+        "dns",
+        "kms",
+        "sse",
+        "cors",
+        "mfa",
+        "crr",
+        "srr",
+        "ttl",
+        "imds",
+        "nacl",
+        "nat",
+        "az",
+        "sg",
+        "http",
+        "https",
+        "url",
+        "api",
+        "oac",
+        "ssd",
+        "hdd",
+        "io1",
+        "io2",
+        "gp2",
+        "gp3",
+        "fifo",
+        "dlq",
+        "lb",
+        "ip",
+        "aws",
+    }
     words = [w.upper() if w.lower() in acronyms else w for w in stem.split("_") if w]
     text = " ".join(words)
     return text[:1].upper() + text[1:]

@@ -240,9 +240,7 @@ def closest_image(target: str, all_images: list[str]) -> str | None:
     return best if best_score >= 0.6 else None
 
 
-def check_image_refs(
-    docs_dir: Path, pages: list[str], backlog_path: Path, project_root: Path
-) -> ImageReport:
+def check_image_refs(docs_dir: Path, pages: list[str], backlog_path: Path, project_root: Path) -> ImageReport:
     """Check every page's image references, the backlog, and unreferenced image files."""
     report = ImageReport()
     backlog = load_backlog(backlog_path)
@@ -287,7 +285,7 @@ def replace_pending(markdown: str, pending: dict[str, str]) -> str:
     pieces, last = [], 0
     for ref in find_image_refs(markdown):
         if ref.src in pending:
-            pieces.append(markdown[last:ref.start])
+            pieces.append(markdown[last : ref.start])
             pieces.append(pending_figure_html(pending[ref.src]))
             last = ref.end
     pieces.append(markdown[last:])

@@ -27,7 +27,7 @@ def read_page_info(docs_dir: Path, path: str) -> PageInfo:
     match = FRONT_MATTER.match(text)
     if match:
         meta = yaml.safe_load(match.group(1)) or {}
-        text = text[match.end():]
+        text = text[match.end() :]
     title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path)
     return PageInfo(path=path, title=title, description=str(meta.get("description", "")))
 

@@ -10,7 +10,9 @@ import pytest
 from studysite.images import check_image_refs, find_image_refs, replace_pending
 from tests.conftest import ROOT, mkdocs_build
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Box</title><rect width="10" height="10"/></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Box</title><rect width="10" height="10"/></svg>'
+)
 
 
 def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attached.svg",), backlog: str = "") -> Path:
@@ -113,7 +115,9 @@ def test_absolute_path_fails(tmp_path):
 
 def test_path_leaving_docs_fails(tmp_path):
     site = make_site(tmp_path, {"a.md": "# A\n\n![Logo of the project](../logo.svg)\n"})
-    assert check(site).errors == ["docs/a.md:3: image '../logo.svg' points outside docs/; keep images under docs/images/"]
+    assert check(site).errors == [
+        "docs/a.md:3: image '../logo.svg' points outside docs/; keep images under docs/images/"
+    ]
 
 
 def test_image_from_another_host_fails(tmp_path):
@@ -160,7 +164,7 @@ def test_unused_image_is_reported_and_fails_strict_build(tmp_path):
 
 
 def test_good_references_pass_and_build(tmp_path):
-    page = '# A\n\n![EBS volume attached to one instance](images/ebs_attached.svg)\n'
+    page = "# A\n\n![EBS volume attached to one instance](images/ebs_attached.svg)\n"
     site = make_site(tmp_path, {"index.md": page})
     report = check(site)
     assert (report.errors, report.warnings) == ([], [])
@@ -203,7 +207,10 @@ def test_backlog_entry_for_another_page_does_not_excuse_a_missing_image(tmp_path
       image: images/nat.png
       shows: "NAT gateway"
     """
-    pages = {"index.md": "# A\n\n![NAT gateway](images/nat.png)\n", "other.md": "# B\n\n![NAT gateway](images/nat.png)\n"}
+    pages = {
+        "index.md": "# A\n\n![NAT gateway](images/nat.png)\n",
+        "other.md": "# B\n\n![NAT gateway](images/nat.png)\n",
+    }
     site = make_site(tmp_path, pages, images=(), backlog=backlog)
     assert check(site).errors == ["docs/index.md:3: image 'images/nat.png' not found"]
 

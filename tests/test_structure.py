@@ -87,7 +87,9 @@ def code_blocks(roots) -> Counter:
 
 def table_headers(roots) -> Counter:
     return Counter(
-        tuple(" ".join(th.get_text().split()) for th in table.find_all("th")) for root in roots for table in root.find_all("table")
+        tuple(" ".join(th.get_text().split()) for th in table.find_all("th"))
+        for root in roots
+        for table in root.find_all("table")
     )
 
 
