@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check lint bench quiz-report browser clean
+.PHONY: serve build test lint bench quiz-report browser clean
 
 # --- set-up -----------------------------------------------------------------
 $(VENV)/.site: requirements.txt
@@ -43,6 +43,9 @@ build: $(VENV)/.site
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+
+quiz-report: $(VENV)/.site
+	$(BIN)/python -m studysite.quiz_report
 
 bench: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
