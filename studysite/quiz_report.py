@@ -28,7 +28,7 @@ STOPWORDS = set(
     only every each with""".split()
 )
 CODE_SPAN = re.compile(r"`([^`]+)`")
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9:/.-]{3,}")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9:/.-]{2,}")
 
 
 def key_terms(question: Question) -> set[str]:
@@ -92,9 +92,7 @@ def report(quizzes_dir: Path, docs_dir: Path, out=sys.stdout) -> int:
                 continue
             terms, missing = result
             if terms and len(missing) * 2 > len(terms):
-                flagged.append(
-                    f"{bank.file}: {question.id}: ref {question.ref} lacks {', '.join(sorted(missing))}"
-                )
+                flagged.append(f"{bank.file}: {question.id}: ref {question.ref} lacks {', '.join(sorted(missing))}")
     share = 100 * multiple / total if total else 0
     print(f"{'all banks':<24} {total:>4} {multiple:>5} {share:>5.0f}%", file=out)
     print(f"\n{len(flagged)} question(s) to review by hand (their ref section lacks most key terms):", file=out)
