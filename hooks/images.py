@@ -14,27 +14,18 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studysite.images import check_image_refs, replace_pending
+from studysite.images import check_image_refs
 
 log = logging.getLogger("mkdocs.plugins.images")
-BACKLOG = "figures-backlog.yml"
-_pending: dict[str, dict[str, str]] = {}
 
 
 def on_files(files, config):
     """Check all pages at once, so one build reports every broken image."""
     root = Path(config["config_file_path"]).parent
     pages = sorted(f.src_uri for f in files.documentation_pages())
-    report = check_image_refs(Path(config["docs_dir"]), pages, root / BACKLOG, root)
+    report = check_image_refs(Path(config["docs_dir"]), pages, root)
     for warning in report.warnings:
         log.warning(warning)
     if report.errors:
         raise PluginError("Image check failed:\n  " + "\n  ".join(report.errors))
-    _pending.clear()
-    _pending.update(report.pending)
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    """Render figures the backlog lists as "figure pending" boxes."""
-    return replace_pending(markdown, _pending.get(page.file.src_uri, {}))

@@ -16,7 +16,9 @@ except its indentation, which moves with its fence):
 - fixes the two image references with wrong paths and gives every image alt
   text made from its file name;
 - writes the abbreviations as ``includes/abbreviations.md``;
-- writes the figure backlog (``figures-backlog.yml``) for images the seed lacks.
+- keeps the image references: the seed ships no images, so until each one was
+  replaced by an original figure the build fails on them (the site's first
+  version tracked them in a backlog, retired once every figure was drawn).
 """
 
 from __future__ import annotations
@@ -463,32 +465,6 @@ def split_sections(lines: list[str]) -> dict[str, list[str]]:
     return sections
 
 
-def nearest_heading(lines: list[str], index: int) -> str:
-    for j in range(index, -1, -1):
-        text = heading_text(lines[j]) if not lines[j].startswith("    ") else None
-        if text:
-            return text
-    return ""
-
-
-def figure_description(lines: list[str], index: int, src: str) -> str:
-    """One line on what a figure should show, from its heading and neighbouring text."""
-    heading = nearest_heading(lines, index)
-    context = ""
-    for j in range(index - 1, max(index - 4, -1), -1):
-        candidate = lines[j].strip().lstrip("*-0123456789. ").strip()
-        if candidate and not candidate.startswith(("#", "!", "```")):
-            context = re.sub(r"\s+", " ", candidate)
-            break
-    name = humanize(Path(src).name)
-    description = f"{name} (section “{heading}”)"
-    if context:
-        if len(context) > 140:
-            context = context[:137].rsplit(" ", 1)[0] + "…"
-        description += f"; the notes just before it say: {context}"
-    return description
-
-
 def glossary(lines: list[str]) -> list[str]:
     rows = []
     for line in split_sections(lines)["Abbreviations"]:
@@ -518,12 +494,6 @@ def main() -> int:
     sections = split_sections(lines)
 
     used = {"Abbreviations"}
-    backlog: list[str] = [
-        "# Figures the seed notes point to but do not ship.",
-        "# Each entry is rendered as a 'figure pending' box until an original figure replaces it.",
-        "# Remove an entry when its slot is filled; an image missing from docs/ and from this",
-        "# list fails the build.",
-    ]
     for chapter in CHAPTERS:
         page = ROOT / "docs" / f"{chapter.slug}.md"
         if page.exists() and not args.force:
@@ -547,19 +517,12 @@ def main() -> int:
         footer = ["## Check yourself", "", f"<!-- quiz: {chapter.slug} -->", ""]
         page_lines = header + body + footer
         page.write_text("\n".join(page_lines), encoding="utf-8")
-        for index, line in enumerate(page_lines):
-            for match in IMAGE.finditer(line):
-                src = match.group(2)
-                backlog.append(f"- page: {chapter.slug}.md")
-                backlog.append(f"  image: {src}")
-                backlog.append(f"  shows: {yaml_str(figure_description(page_lines, index, src))}")
 
     missing = [title for title in sections if title not in used]
     if missing:
         print(f"sections not placed in any chapter: {missing}", file=sys.stderr)
         return 1
     (ROOT / "includes" / "abbreviations.md").write_text("\n".join(glossary(lines)) + "\n", encoding="utf-8")
-    (ROOT / "figures-backlog.yml").write_text("\n".join(backlog) + "\n", encoding="utf-8")
     return 0
 
 

@@ -7,22 +7,17 @@ A reference is checked for:
 - a file that exists under ``docs/``, with the exact letter case;
 - a path relative to the page that stays inside ``docs/`` (no ``/...``, no host);
 - alt text that says something (not empty, not a file name such as ``img.png``).
-A missing file is allowed only while the figure backlog lists it for that page:
-it is then rendered as a "figure pending" box.
 """
 
 from __future__ import annotations
 
 import difflib
-import html
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
-
-import yaml
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
@@ -51,12 +46,10 @@ class ImageRef:
 
 @dataclass
 class ImageReport:
-    """The outcome of checking every page: errors, warnings and pending slots."""
+    """The outcome of checking every page: errors stop the build, warnings fail it under --strict."""
 
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # page path -> {src: description} for backlog figures found missing
-    pending: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def blank_code(text: str) -> str:
@@ -119,14 +112,6 @@ def find_image_refs(text: str) -> list[ImageRef]:
     return sorted(refs, key=lambda ref: ref.start)
 
 
-def load_backlog(path: Path) -> dict[tuple[str, str], str]:
-    """The figure backlog: ``(page, image) -> what the figure should show``."""
-    if not path.exists():
-        return {}
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return {(entry["page"], entry["image"]): entry["shows"] for entry in entries}
-
-
 def image_files(docs_dir: Path) -> list[str]:
     """Image files under ``docs/`` (theme assets excluded), as POSIX paths relative to it."""
     found = []
@@ -168,13 +153,11 @@ def check_page(
     docs_dir: Path,
     page: str,
     text: str,
-    backlog: dict[tuple[str, str], str],
     shown_as: str,
     all_images: list[str],
-) -> tuple[list[str], dict[str, str], set[str]]:
-    """Check one page's images. Returns (errors, pending slots, referenced files)."""
+) -> tuple[list[str], set[str]]:
+    """Check one page's images. Returns (errors, referenced files)."""
     errors: list[str] = []
-    pending: dict[str, str] = {}
     referenced: set[str] = set()
     page_dir = posixpath.dirname(page)
     for ref in find_image_refs(text):
@@ -215,15 +198,12 @@ def check_page(
             )
             referenced.add(same_but_case[0])
             continue
-        if (page, src) in backlog:
-            pending[src] = backlog[(page, src)]
-            continue
         message = f"{where}: image '{src}' not found"
         close = closest_image(target, all_images)
         if close:
             message += f" (did you mean '{posixpath.relpath(close, page_dir or '.')}'?)"
         errors.append(message)
-    return errors, pending, referenced
+    return errors, referenced
 
 
 def closest_image(target: str, all_images: list[str]) -> str | None:
@@ -240,56 +220,21 @@ def closest_image(target: str, all_images: list[str]) -> str | None:
     return best if best_score >= 0.6 else None
 
 
-def check_image_refs(docs_dir: Path, pages: list[str], backlog_path: Path, project_root: Path) -> ImageReport:
-    """Check every page's image references, the backlog, and unreferenced image files."""
+def check_image_refs(docs_dir: Path, pages: list[str], project_root: Path) -> ImageReport:
+    """Check every page's image references, and report image files no page uses."""
     report = ImageReport()
-    backlog = load_backlog(backlog_path)
     all_images = image_files(docs_dir)
     referenced: set[str] = set()
-    used_backlog: set[tuple[str, str]] = set()
     for page in pages:
         shown_as = _shown(docs_dir / page, project_root)
         text = (docs_dir / page).read_text(encoding="utf-8")
-        errors, pending, files = check_page(docs_dir, page, text, backlog, shown_as, all_images)
+        errors, files = check_page(docs_dir, page, text, shown_as, all_images)
         report.errors.extend(errors)
-        if pending:
-            report.pending[page] = pending
-        used_backlog.update((page, src) for src in pending)
         referenced |= files
-    backlog_shown = _shown(backlog_path, project_root)
-    for page, src in sorted(set(backlog) - used_backlog):
-        if exact_case_exists(docs_dir, posixpath.normpath(posixpath.join(posixpath.dirname(page), src))):
-            reason = "the file exists now"
-        else:
-            reason = "the page no longer refers to it"
-        report.errors.append(f"{backlog_shown}: entry for '{src}' on {page} is stale ({reason}); remove it")
     for image in all_images:
         if image not in referenced:
             report.warnings.append(f"{_shown(docs_dir / image, project_root)}: image is not used by any page")
     return report
-
-
-def pending_figure_html(description: str) -> str:
-    """The inline HTML that stands in for a figure the backlog lists."""
-    return (
-        '<span class="dva-figure-pending" role="note">'
-        '<strong class="dva-figure-pending__label">Figure pending:</strong> '
-        f"{html.escape(description)}</span>"
-    )
-
-
-def replace_pending(markdown: str, pending: dict[str, str]) -> str:
-    """Swap each pending image reference in ``markdown`` for its "figure pending" box."""
-    if not pending:
-        return markdown
-    pieces, last = [], 0
-    for ref in find_image_refs(markdown):
-        if ref.src in pending:
-            pieces.append(markdown[last : ref.start])
-            pieces.append(pending_figure_html(pending[ref.src]))
-            last = ref.end
-    pieces.append(markdown[last:])
-    return "".join(pieces)
 
 
 def _shown(path: Path, project_root: Path) -> str:

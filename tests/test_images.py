@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studysite.images import check_image_refs, find_image_refs, replace_pending
+from studysite.images import check_image_refs, find_image_refs
 from tests.conftest import ROOT, mkdocs_build
 
 SVG = (
@@ -15,7 +15,7 @@ SVG = (
 )
 
 
-def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attached.svg",), backlog: str = "") -> Path:
+def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attached.svg",)) -> Path:
     """A minimal MkDocs project using the real image hook."""
     docs = tmp_path / "docs"
     for name, text in pages.items():
@@ -24,8 +24,6 @@ def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attache
     for image in images:
         (docs / image).parent.mkdir(parents=True, exist_ok=True)
         (docs / image).write_text(SVG, encoding="utf-8")
-    if backlog:
-        (tmp_path / "figures-backlog.yml").write_text(textwrap.dedent(backlog).lstrip("\n"), encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: fixture\nhooks:\n  - {ROOT / 'hooks' / 'images.py'}\nmarkdown_extensions:\n  - attr_list\n",
         encoding="utf-8",
@@ -36,7 +34,7 @@ def make_site(tmp_path: Path, pages: dict[str, str], images=("images/ebs_attache
 def check(site: Path):
     docs = site / "docs"
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    return check_image_refs(docs, pages, site / "figures-backlog.yml", site)
+    return check_image_refs(docs, pages, site)
 
 
 EC2_PAGE = """
@@ -185,64 +183,14 @@ def test_images_in_code_are_not_references(tmp_path):
     assert check(site).errors == []
 
 
-def test_backlog_slot_renders_as_pending_box(tmp_path):
-    backlog = """
-    - page: index.md
-      image: images/nat.png
-      shows: "NAT gateway in a public subnet <routing> private traffic out"
-    """
-    site = make_site(tmp_path, {"index.md": "# A\n\n![NAT gateway](images/nat.png)\n"}, images=(), backlog=backlog)
-    assert check(site).errors == []
-    result = mkdocs_build(site / "mkdocs.yml", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="dva-figure-pending" role="note">' in html
-    assert "NAT gateway in a public subnet &lt;routing&gt; private traffic out" in html
-    assert "nat.png" not in html
-
-
-def test_backlog_entry_for_another_page_does_not_excuse_a_missing_image(tmp_path):
-    backlog = """
-    - page: other.md
-      image: images/nat.png
-      shows: "NAT gateway"
-    """
-    pages = {
-        "index.md": "# A\n\n![NAT gateway](images/nat.png)\n",
-        "other.md": "# B\n\n![NAT gateway](images/nat.png)\n",
-    }
-    site = make_site(tmp_path, pages, images=(), backlog=backlog)
-    assert check(site).errors == ["docs/index.md:3: image 'images/nat.png' not found"]
-
-
-def test_stale_backlog_entry_is_an_error(tmp_path):
-    backlog = """
-    - page: index.md
-      image: images/nat.png
-      shows: "NAT gateway"
-    """
-    site = make_site(tmp_path, {"index.md": "# A\n\nThe figure is now a table.\n"}, images=(), backlog=backlog)
-    assert check(site).errors == [
-        "figures-backlog.yml: entry for 'images/nat.png' on index.md is stale (the page no longer refers to it); "
-        "remove it"
-    ]
-
-
 def test_find_image_refs_line_numbers_count_front_matter():
     refs = find_image_refs("---\ntitle: x\n---\n\n![A figure](a.svg)\n")
     assert [(ref.line, ref.src, ref.alt) for ref in refs] == [(5, "a.svg", "A figure")]
 
 
-def test_replace_pending_keeps_other_images():
-    text = "![One](images/a.png) and ![Two](images/b.svg)"
-    out = replace_pending(text, {"images/a.png": "First figure"})
-    assert out.endswith(" and ![Two](images/b.svg)")
-    assert out.startswith('<span class="dva-figure-pending" role="note">')
-
-
-def test_every_real_backlog_entry_points_at_a_real_slot():
+def test_the_real_pages_have_no_image_problems():
     docs = ROOT / "docs"
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    report = check_image_refs(docs, pages, ROOT / "figures-backlog.yml", ROOT)
+    report = check_image_refs(docs, pages, ROOT)
     assert report.errors == []
     assert report.warnings == []
