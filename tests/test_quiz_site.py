@@ -1,0 +1,46 @@
+"""The quizzes on the real site: every bank placed, the IAM chapter's quiz, accessibility."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from studysite.quizzes.validate import load_banks
+from tests.conftest import ROOT
+
+
+def test_every_bank_is_on_the_site_with_all_its_questions(built_site):
+    banks, problems = load_banks(ROOT / "quizzes")
+    assert problems == []
+    index = json.loads((built_site / "assets" / "quiz-index.json").read_text(encoding="utf-8"))
+    assert sorted(q["id"] for q in index["questions"]) == sorted(q.id for b in banks for q in b.questions)
+
+
+def test_the_iam_chapter_ends_with_its_quiz(built_site):
+    page = (built_site / "iam" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert article.count('data-quiz-question="iam-') >= 10
+    tail = article[article.index('id="check-yourself"') :]
+    assert tail.index('<section class="dva-quiz" id="quiz-iam"') < 300
+    after = tail[tail.index("</section>") :]
+    assert not re.search(r"<h[1-6]|<p>", after), "the quiz must be the last thing in the chapter"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_iam_quiz(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "iam/")
+    page.wait_for_selector(".dva-quiz--js")
+    first = page.locator("[data-quiz-question]").first
+    first.locator('[data-quiz-correct="false"] label').first.click()
+    first.get_by_role("button", name="Check").click()
+    expect(first.locator(".dva-quiz__feedback")).to_contain_text("Incorrect")
+    # Scoped to the quiz (Material's header, search and code colours have findings of their own)
+    context = {"include": [[".dva-quiz"]], "exclude": [[".dva-quiz .highlight"]]}
+    results = Axe().run(page, context=context, options={"resultTypes": ["violations"]})
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]] == []
