@@ -15,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from studysite.coverage import MARKER, check_against_banks, load_exam_guide, render_coverage
 from studysite.pages import read_page_info
+from studysite.quizzes.cache import BuildCache
+from studysite.quizzes.site import CACHE_DIR
 from studysite.quizzes.validate import load_banks
 
 DATA_FILE = "data/exam-guide.yml"
@@ -25,7 +27,9 @@ def on_files(files, config):
     """Load and check the data file and the banks once per build."""
     root = Path(config["config_file_path"]).parent
     guide, problems = load_exam_guide(root / DATA_FILE, DATA_FILE, Path(config["docs_dir"]))
-    banks, bank_problems = load_banks(root / "quizzes")
+    # The quiz hook checks the banks too and keeps the result in its cache: read it
+    # (never write it, that is the quiz hook's job) so a warm build pays only once.
+    banks, bank_problems = load_banks(root / "quizzes", cache=BuildCache(root / CACHE_DIR))
     if guide is not None and not bank_problems:
         problems += check_against_banks(guide, banks, DATA_FILE, root / DATA_FILE)
     if problems:
