@@ -18,6 +18,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -94,7 +95,14 @@ def quiz_fingerprint(template_source: str) -> str:
 
 
 class BuildCache:
-    """Checked bank data and rendered snippets from earlier builds (``directory=None``: off)."""
+    """Checked bank data and rendered snippets from earlier builds (``directory=None``: off).
+
+    Banks checked in this process are shared by every cache on the same folder, so a
+    second reader in the same build (the coverage page's hook) never checks a bank twice,
+    even before anything is saved.
+    """
+
+    _checked_here: typing.ClassVar[dict[Path, dict[str, object]]] = {}
 
     def __init__(self, directory: Path | None):
         """Read what earlier builds left, ignoring anything unreadable."""
@@ -118,6 +126,8 @@ class BuildCache:
     def get_bank(self, key: str) -> object | None:
         """Bank data that passed every per-file check before, or None."""
         data = self.banks.get(key)
+        if data is None and self.directory is not None:
+            data = self._checked_here.get(self.directory.resolve(), {}).get(key)
         if data is not None:
             self.used_banks[key] = data
         return data
@@ -125,6 +135,8 @@ class BuildCache:
     def put_bank(self, key: str, data: object) -> None:
         """Remember the data of a bank that passed every per-file check."""
         self.used_banks[key] = data
+        if self.directory is not None:
+            self._checked_here.setdefault(self.directory.resolve(), {})[key] = data
 
     def get(self, key: str) -> object | None:
         """A rendered result (bank text, a quiz), or None."""
