@@ -51,4 +51,4 @@ bench: $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
