@@ -11,10 +11,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from studysite.coverage import load_exam_guide
+from studysite.exam import exam_settings, settings_attribute
 from studysite.glossary import load_glossary
 from studysite.pages import nav_paths, read_page_info
 
 CHAPTER_SECTIONS = ("Foundations", "Storage", "Applications", "Messaging")
+EXAM_GUIDE = "data/exam-guide.yml"
 
 
 def define_env(env):
@@ -42,3 +45,12 @@ def define_env(env):
                 info = read_page_info(docs_dir, path)
                 rows.append(f"| [{info.title}]({path}) | {info.description} |")
         return "\n".join(rows)
+
+    @env.macro
+    def exam_settings_attribute() -> str:
+        """The exam simulator's settings (extra.exam and the guide's domains) for an HTML attribute."""
+        root = Path(env.conf["config_file_path"]).parent
+        guide, problems = load_exam_guide(root / EXAM_GUIDE, EXAM_GUIDE, Path(env.conf["docs_dir"]))
+        if guide is None:
+            raise ValueError("\n".join(map(str, problems)))
+        return settings_attribute(exam_settings(env.conf["extra"]["exam"], guide.domains))

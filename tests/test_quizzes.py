@@ -463,7 +463,9 @@ def test_question_index_matches_the_page(fixture_build):
     for question in data["questions"]:
         assert f'data-quiz-question="{question["id"]}" data-quiz-hash="{question["hash"]}"' in section
         assert question["page"] == "quiz/"
+        assert question["chapter"] == "Quiz chapter"  # the page's title, for per-chapter results
     assert data["questions"][1]["multiple"] is True
+    assert (data["questions"][1]["ref"], data["questions"][1]["ref_title"]) == ("#second-topic", "Second topic")
 
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(fixture_build, tmp_path):

@@ -77,7 +77,7 @@ def test_home_page_shows_exam_facts_from_the_config(built_site):
 def test_home_page_links_every_chapter(built_site):
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a["href"].strip("./").split("/")[0] for a in soup.select("article table a[href]")}
-    chapters = {p.stem for p in (ROOT / "docs").glob("*.md")} - {"index", "glossary", "coverage"}
+    chapters = {p.stem for p in (ROOT / "docs").glob("*.md")} - {"index", "glossary", "coverage", "exam", "progress"}
     assert chapters <= links
 
 
@@ -96,7 +96,7 @@ def test_glossary_lists_every_abbreviation(built_site):
 def test_notes_with_template_syntax_render_as_written(tmp_path):
     """Notes may contain {{ and {% (for example in code); only opted-in pages run macros."""
     project = tmp_path / "project"
-    for folder in ("overrides", "hooks", "includes", "studysite"):
+    for folder in ("overrides", "hooks", "includes", "studysite", "data"):  # all that mkdocs.yml names
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:  .*\n|\n)*", "", config, flags=re.M)  # let MkDocs list the two pages

@@ -98,16 +98,18 @@ def render_quiz(template, view: dict) -> str:
     return template.render(quiz=view).strip()
 
 
-def index_entries(view: dict, bank: Bank, page_url: str) -> list[dict]:
+def index_entries(view: dict, bank: Bank, page_url: str, chapter: str) -> list[dict]:
     """The questions of a placed bank for ``assets/quiz-index.json``.
 
-    HTML is as rendered on the quiz's page, so relative links in it are relative to
-    ``page`` (a URL relative to the site root).
+    HTML is as rendered on the quiz's page, so relative links in it (and ``ref``) are
+    relative to ``page`` (a URL relative to the site root); ``chapter`` is that page's
+    title and ``ref_title`` the heading ``ref`` leads to.
     """
     return [
         {
             "id": q["id"],
             "bank": bank.id,
+            "chapter": chapter,
             "page": page_url,
             "anchor": f"q-{q['id']}",
             "domain": q["domain"],
@@ -125,6 +127,7 @@ def index_entries(view: dict, bank: Bank, page_url: str) -> list[dict]:
             ],
             "explanation": str(q["explanation"]),
             "ref": q["ref_url"],
+            "ref_title": q["ref_title"],
         }
         for q in view["questions"]
     ]

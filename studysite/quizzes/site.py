@@ -15,7 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlencode
 
 from mkdocs.utils import get_relative_url
 
@@ -35,6 +35,9 @@ from studysite.quizzes.validate import check_ref_anchors, load_banks, suggest
 
 INDEX_FILE = "assets/quiz-index.json"
 CACHE_DIR = ".cache/quizzes"
+# The issue form a question's "Report a problem" link opens; the link fills in its
+# fields "question", "bank" and "page" (GitHub takes a form field's id as a query key).
+REPORT_FORM = "wrong-question.yml"
 CODE_LINE_ANCHOR = re.compile(
     r'<a id="__codelineno-[\w-]+" name="__codelineno-[\w-]+" href="#__codelineno-[\w-]+"></a>'
 )
@@ -202,6 +205,7 @@ class QuizBuild:
                 fingerprint,
                 bank.key,
                 page.url,
+                page.title or "",
                 self.site_url or "",
                 self.repo_url or "",
                 json.dumps({qid: [ref.url, ref.title] for qid, ref in refs.items()}),
@@ -210,7 +214,8 @@ class QuizBuild:
             cached = self.cache.get(key) if bank.key else None
             if cached is None:
                 view = quiz_view(bank, texts[placement.token], refs, lambda q, p=placement: self._report_url(q, p))
-                entries = json.dumps(index_entries(view, bank, page.url), ensure_ascii=False, separators=(",", ":"))
+                entries = index_entries(view, bank, page.url, page.title or bank.title)
+                entries = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
                 cached = [render_quiz(env.get_template(TEMPLATE), view), entries[1:-1]]
                 if bank.key:
                     self.cache.put(key, cached)
@@ -262,12 +267,19 @@ class QuizBuild:
         return results
 
     def _report_url(self, question: Question, placement: Placement) -> str | None:
+        """A new issue on the repository, with the issue form's fields filled in."""
         if not self.repo_url or "github.com" not in self.repo_url:
             return None
         page_url = (self.site_url or "") + placement.page.url + f"#q-{question.id}"
-        title = quote(f"Quiz question {question.id}")
-        body = quote(f"Question {question.id} ({placement.bank.file}), shown at {page_url}\n\nWhat is wrong:\n")
-        return f"{self.repo_url.rstrip('/')}/issues/new?title={title}&body={body}"
+        query = {
+            "template": REPORT_FORM,
+            "title": f"Quiz question {question.id}",
+            # the ids of the form's fields
+            "question": question.id,
+            "bank": placement.bank.file,
+            "page": page_url,
+        }
+        return f"{self.repo_url.rstrip('/')}/issues/new?{urlencode(query, quote_via=quote)}"
 
     # --- on_post_build ----------------------------------------------------------------
     def write_index(self, site_dir: Path) -> None:
