@@ -19,10 +19,11 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-# A Chromium for the browser tests: Debian's package where apt-get exists,
-# otherwise Playwright's own download.
+# A Chromium for the browser tests: the one $CHROMIUM names, else `chromium` on
+# the PATH, else Debian's package where apt-get exists, else Playwright's download.
 browser: $(VENV)/.dev
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then :; \
+	elif command -v chromium >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	else \
