@@ -31,7 +31,7 @@ def on_files(files, config):
     # (never write it, that is the quiz hook's job) so a warm build pays only once.
     banks, bank_problems = load_banks(root / "quizzes", cache=BuildCache(root / CACHE_DIR))
     if guide is not None and not bank_problems:
-        problems += check_against_banks(guide, banks, DATA_FILE, root / DATA_FILE)
+        problems += check_against_banks(guide, banks, DATA_FILE)
     if problems:
         raise PluginError("Coverage data check failed:\n  " + "\n  ".join(map(str, problems)))
     _state.update(guide=guide, banks=banks, contributing=config["repo_url"].rstrip("/") + "/blob/main/CONTRIBUTING.md")
@@ -43,6 +43,8 @@ MARKER_PATTERN = re.compile(r"<!--\s*coverage:\s*(?P<name>[^\s>]*)\s*-->")
 
 def on_page_markdown(markdown, page, config, files):
     """Replace the coverage marker with the generated tables; an unknown marker stops the build."""
+    if "coverage:" not in markdown:
+        return markdown  # the usual page: nothing to read again
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     for match in MARKER_PATTERN.finditer(source):
         if match.group(0) != MARKER:

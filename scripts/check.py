@@ -123,7 +123,7 @@ def check_coverage(root: Path, docs_dir: Path, banks: list[Bank] | None) -> Outc
     """The coverage hook's checks of data/exam-guide.yml (against the banks when they load)."""
     guide, problems = load_exam_guide(root / DATA_FILE, DATA_FILE, docs_dir)
     if guide is not None and banks is not None:
-        problems += check_against_banks(guide, banks, DATA_FILE, root / DATA_FILE)
+        problems += check_against_banks(guide, banks, DATA_FILE)
     summary = f"{len(guide.services)} services" if guide else ""
     return Outcome("coverage", [str(problem) for problem in problems], summary)
 

@@ -29,6 +29,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from studysite.markdown_text import fenced_lines
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -251,19 +255,7 @@ def humanize(file_name: str) -> str:
 
 def split_fenced(lines: list[str]) -> list[tuple[str, bool]]:
     """Pair each line with whether it is inside (or is) a fenced code block."""
-    out, fence = [], None
-    for line in lines:
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(2)
-            out.append((line, True))
-        elif fence is not None:
-            out.append((line, True))
-            if line.strip().startswith(fence) and line.strip().strip("`~") == "":
-                fence = None
-        else:
-            out.append((line, False))
-    return out
+    return list(fenced_lines(lines))
 
 
 def github_equivalent(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studysite.quizzes.loader import load_bank_file
-from studysite.quizzes.model import Bank, Problem, sort_problems
+from studysite.quizzes.model import Bank, Problem, SourceMap, sort_problems
 from studysite.sections import page_sections
 
 MARKER = "<!-- coverage: exam-guide -->"
@@ -47,6 +47,7 @@ class ExamGuide:
     domains: list[Domain]
     services: list[Service]
     titles: dict[str, str] = field(default_factory=dict)  # page.md#anchor -> "Page: Heading"
+    where: SourceMap = field(default_factory=SourceMap, repr=False)  # positions in the data file
 
 
 def load_exam_guide(path: Path, shown: str, docs_dir: Path) -> tuple[ExamGuide | None, list[Problem]]:
@@ -106,7 +107,7 @@ def load_exam_guide(path: Path, shown: str, docs_dir: Path) -> tuple[ExamGuide |
         for anchor, title in sections.items()
         if anchor
     }
-    return ExamGuide(domains, services, titles), sort_problems(problems)
+    return ExamGuide(domains, services, titles, loaded.where), sort_problems(problems)
 
 
 def _ref_problem(ref: str, docs_dir: Path, anchors: dict[str, dict[str, str]]) -> str | None:
@@ -125,16 +126,15 @@ def _ref_problem(ref: str, docs_dir: Path, anchors: dict[str, dict[str, str]]) -
     return None
 
 
-def check_against_banks(guide: ExamGuide, banks: list[Bank], shown: str, path: Path) -> list[Problem]:
+def check_against_banks(guide: ExamGuide, banks: list[Bank], shown: str) -> list[Problem]:
     """Domains the data file lists must be used by the banks, and every tag must be in the file."""
-    loaded = load_bank_file(path, shown)
     used = {q.domain for bank in banks for q in bank.questions}
     problems = []
     for index, domain in enumerate(guide.domains):
         if domain.number not in used:
             where = ("domains", index, "number")
             problems.append(
-                Problem(shown, *loaded.where.value(where), where, f"no quiz question is tagged domain {domain.number}")
+                Problem(shown, *guide.where.value(where), where, f"no quiz question is tagged domain {domain.number}")
             )
     known = {task for domain in guide.domains for task in domain.tasks}
     for bank in banks:

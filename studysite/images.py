@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from studysite.markdown_text import CODE_SPAN, fenced_lines
+
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)", re.S)
 INLINE_IMAGE = re.compile(
     r"!\[(?P<alt>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(?P<src><[^>]*>|[^\s)]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
@@ -54,22 +54,9 @@ class ImageReport:
 
 def blank_code(text: str) -> str:
     """Replace fenced blocks and code spans by spaces, keeping every offset and line."""
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\n")
-        match = FENCE_OPEN.match(body)
-        if fence is None and match:
-            fence = match["fence"]
-            out.append(_spaces(line))
-        elif fence is not None:
-            stripped = body.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-            out.append(_spaces(line))
-        else:
-            out.append(line)
-    blanked = "".join(out)
+    blanked = "".join(
+        _spaces(line) if fenced else line for line, fenced in fenced_lines(text.splitlines(keepends=True))
+    )
     return CODE_SPAN.sub(lambda m: _spaces(m.group(0)), blanked)
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+from studysite.markdown_text import fenced_lines, front_matter_lines
+
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 ABBREVIATION_LINE = re.compile(r"^\*\[[^\]]+\]:")
 
@@ -40,24 +41,11 @@ def page_sections(path: Path) -> list[Section]:
     """Every heading of a page with its section text, in order."""
     lines = path.read_text(encoding="utf-8").splitlines()
     headings: list[tuple[int, int, str]] = []  # (line index, level, title)
-    fence = None
-    in_front_matter = bool(lines) and lines[0] == "---"
-    for index, line in enumerate(lines):
-        if in_front_matter:
-            if index > 0 and line == "---":
-                in_front_matter = False
-            continue
-        match = FENCE.match(line)
-        if match:
-            if fence is None:
-                fence = match.group(1)[0]
-            elif match.group(1)[0] == fence:
-                fence = None
-            continue
-        if fence is None:
-            heading = HEADING.match(line)
-            if heading:
-                headings.append((index, len(heading.group(1)), heading.group(2)))
+    body_start = front_matter_lines(lines)
+    for index, (line, fenced) in enumerate(fenced_lines(lines[body_start:]), start=body_start):
+        heading = None if fenced else HEADING.match(line)
+        if heading:
+            headings.append((index, len(heading.group(1)), heading.group(2)))
     used: set[str] = set()
     sections = []
     for position, (index, level, title) in enumerate(headings):

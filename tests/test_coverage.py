@@ -77,7 +77,7 @@ def test_domain_no_bank_uses_is_reported(tmp_path):
     guide, _ = load_exam_guide(path, "data/exam-guide.yml", tmp_path / "docs")
     banks, _ = load_banks(ROOT / "quizzes")
     only_domain_1 = [replace(b, questions=tuple(q for q in b.questions if q.domain == 1)) for b in banks]
-    problems = check_against_banks(guide, only_domain_1, "data/exam-guide.yml", path)
+    problems = check_against_banks(guide, only_domain_1, "data/exam-guide.yml")
     unknown_task = re.compile(r"quizzes/[\w-]+\.yml:\d+:\d+: questions\[\d+\]\.task: task '1\.3' is not in data/")
     assert any(unknown_task.match(str(p)) for p in problems)
     assert [str(p) for p in problems if p.file == "data/exam-guide.yml"] == [

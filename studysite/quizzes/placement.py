@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studysite.images import CODE_SPAN, FENCE_OPEN
+from studysite.markdown_text import CODE_SPAN, fenced_lines
 
 MARKER = re.compile(r"<!--\s*quiz:(?P<bank>.*?)-->")
 
@@ -29,24 +29,17 @@ class Marker:
 def find_markers(text: str) -> list[Marker]:
     """Every quiz marker outside code, in order.
 
-    A lean scan (it runs on every page of every build): only fenced blocks are tracked
-    line by line, and code spans are looked for only on lines that hold a marker.
+    A lean scan (it runs on every page of every build): code spans are looked for only
+    on lines that hold a marker.
     """
     if "quiz:" not in text:
         return []
     markers = []
-    fence: str | None = None
     offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+    lines = fenced_lines(text.splitlines(keepends=True))
+    for number, (line, fenced) in enumerate(lines, start=1):
         start, offset = offset, offset + len(line)
-        opening = FENCE_OPEN.match(line)
-        if fence is None and opening:
-            fence = opening["fence"]
-            continue
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
+        if fenced:
             continue
         if "quiz:" not in line:
             continue
