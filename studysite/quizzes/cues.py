@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m studysite.quizzes.cues [quizzes/x.yml ...]``: figures per bank, notes, and the verdict."""
     from pathlib import Path
 
-    from studysite.quizzes.validate import check_files, build_bank
+    from studysite.quizzes.validate import build_bank, check_files
 
     args = argv if argv is not None else sys.argv[1:]
     paths = [Path(a) for a in args] or sorted(Path("quizzes").glob("*.yml"))
