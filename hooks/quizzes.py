@@ -41,6 +41,8 @@ def on_files(files, config):
     except QuizBuildError as error:
         raise _fail(error) from None
     log.debug("quiz banks: %s", ", ".join(_build.banks) or "none")
+    for note in _build.notes:  # answer cues worth a look (`make check` lists them too)
+        log.info("answer cue: %s", note)
     return files
 
 

@@ -8,6 +8,7 @@ the very messages the build prints, one per line, each naming file and line:
 - ``images``: every image reference of every page, and image files no page uses
   (``studysite.images``);
 - ``coverage``: the exam-guide data file ``data/exam-guide.yml`` (``studysite.coverage``);
+- ``changes``: the "What changed" boxes of the notes (``studysite.changes``);
 
 then the linters: ``ruff``, ``yamllint`` on ``quizzes/`` (settings in ``.yamllint.yml``)
 and ``actionlint`` on ``.github/workflows/``. The linters run while the content is checked.
@@ -16,7 +17,7 @@ Only the full build (``make build``) checks links and anchors in the notes, link
 markdown inside bank text, and macros.
 
 Usage: ``python scripts/check.py [CHECK ...]``, CHECK being one of the names above or
-``content`` (the three content checks); all by default. Exit status 1 on any problem.
+``content`` (the four content checks); all by default. Exit status 1 on any problem.
 """
 
 from __future__ import annotations
@@ -36,15 +37,18 @@ sys.path.insert(0, str(ROOT))  # run by path: make the project's packages import
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from hooks.coverage import DATA_FILE  # noqa: E402
+from studysite.changes import find_boxes  # noqa: E402
 from studysite.coverage import MARKER as COVERAGE_MARKER  # noqa: E402
 from studysite.coverage import check_against_banks, load_exam_guide  # noqa: E402
 from studysite.images import check_image_refs  # noqa: E402
 from studysite.quizzes.cache import BuildCache  # noqa: E402
+from studysite.quizzes.cues import CueStats, bank_cues  # noqa: E402
 from studysite.quizzes.model import Bank  # noqa: E402
 from studysite.quizzes.site import CACHE_DIR, QuizBuild, QuizBuildError  # noqa: E402
+from studysite.quizzes.validate import load_banks  # noqa: E402
 from studysite.sections import page_sections  # noqa: E402
 
-CONTENT_CHECKS = ("banks", "images", "coverage")
+CONTENT_CHECKS = ("banks", "images", "coverage", "changes")
 # actionlint runs shellcheck and pyflakes on `run:` steps when it finds them on PATH;
 # switched off so that every machine (a laptop, CI) gives the same answer.
 LINTERS = {
@@ -62,6 +66,8 @@ class Outcome:
     name: str
     messages: list[str] = field(default_factory=list)
     summary: str = ""  # what was checked, for the closing table
+    notes: list[str] = field(default_factory=list)  # worth a look, never a failure
+    figures: str = ""  # measured figures printed whatever the outcome
 
     @property
     def ok(self) -> bool:
@@ -94,7 +100,11 @@ def check_banks(root: Path, docs_dir: Path, pages: list[str]) -> tuple[Outcome, 
         build.load(pages)
     except QuizBuildError as error:
         outcome.messages = [str(problem) for problem in error.problems]
+        banks = load_banks(root / "quizzes")[0]  # the figures of every bank that reads
+        outcome.figures = f"answer cues, all banks: {sum(map(bank_cues, banks), CueStats()).summary()}"
         return outcome, None
+    outcome.notes = [f"{note} (note)" for note in build.notes]
+    outcome.figures = f"answer cues, all banks: {sum(map(bank_cues, build.banks.values()), CueStats()).summary()}"
     headings: dict[str, dict[str, str]] = {}
     for page in pages:
         path = docs_dir / page
@@ -128,6 +138,17 @@ def check_coverage(root: Path, docs_dir: Path, banks: list[Bank] | None) -> Outc
     return Outcome("coverage", [str(problem) for problem in problems], summary)
 
 
+def check_changes(docs_dir: Path, pages: list[str]) -> Outcome:
+    """The What-changed hook's checks: every box has a title and cites an AWS page."""
+    messages: list[str] = []
+    count = 0
+    for page in pages:
+        boxes, problems = find_boxes(page, (docs_dir / page).read_text(encoding="utf-8"))
+        count += len(boxes)
+        messages += problems
+    return Outcome("changes", messages, f"{count} boxes")
+
+
 def content_outcomes(root: Path, wanted: set[str]) -> list[Outcome]:
     """Run the content checks named in ``wanted``."""
     try:
@@ -144,6 +165,8 @@ def content_outcomes(root: Path, wanted: set[str]) -> list[Outcome]:
         outcomes.append(check_images(root, docs_dir, pages))
     if "coverage" in wanted:
         outcomes.append(check_coverage(root, docs_dir, banks))
+    if "changes" in wanted:
+        outcomes.append(check_changes(docs_dir, pages))
     return outcomes
 
 
@@ -188,8 +211,10 @@ def run_checks(root: Path, wanted: set[str]) -> list[Outcome]:
 
 
 def report(outcomes: list[Outcome], seconds: float) -> str:
-    """Every message, then a line per check, then the verdict."""
-    lines = [message for outcome in outcomes for message in outcome.messages]
+    """Notes, every message, measured figures, then a line per check, then the verdict."""
+    lines = [note for outcome in outcomes for note in outcome.notes]
+    lines += [message for outcome in outcomes for message in outcome.messages]
+    lines += [outcome.figures for outcome in outcomes if outcome.figures]
     if lines:
         lines.append("")
     for outcome in outcomes:

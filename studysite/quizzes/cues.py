@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from studysite.quizzes.model import Bank, Problem, Question
@@ -31,7 +30,7 @@ MEAN_RATIO = 0.05  # mean key length within 5 % of mean distractor length
 # factor and by at least MIN_EXTRA characters (a 3-character lead is noise).
 CLEARLY_LONGER = 1.25
 MIN_EXTRA = 12
-LAZY = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|them)\b", re.IGNORECASE)
+LAZY = re.compile(r"\b(all|none|both|neither) of the above\b|^\s*(all|none|both|neither) of these\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z][a-z0-9-]{4,}")
 COMMON = frozenset(
     """about above after again against allow allows because before being below between
@@ -145,9 +144,6 @@ def question_cues(question: Question) -> tuple[list[str], bool]:
             f"only the key repeats the prompt's wording ({', '.join(repr(w) for w in echoed[:3])}); "
             "reword the key or let a distractor use the same terms"
         )
-    for choice in question.choices:
-        if LAZY.search(choice.text):
-            causes.append(f"'{LAZY.search(choice.text).group(0)}' in a choice: choices are shuffled; name the options")
     return causes, cued
 
 
@@ -201,21 +197,11 @@ def limit_problems(bank: Bank, stats: CueStats) -> list[Problem]:
     return problems
 
 
-def check_cues(banks: Iterable[Bank]) -> tuple[list[Problem], list[Problem], CueStats]:
-    """Failures (bank limits), notes (per question) and the pooled figures of every bank."""
-    failures: list[Problem] = []
-    total = CueStats()
-    for bank in banks:
-        stats = bank_cues(bank)
-        failures += limit_problems(bank, stats)
-        total += stats
-    return failures, total.notes, total
-
-
 def main(argv: list[str] | None = None) -> int:
     """``python -m studysite.quizzes.cues [quizzes/x.yml ...]``: figures per bank, notes, and the verdict."""
     from pathlib import Path
 
+    from studysite.quizzes.rules import check_rules
     from studysite.quizzes.validate import build_bank, check_files
 
     args = argv if argv is not None else sys.argv[1:]
@@ -225,14 +211,18 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(map(str, problems)))
         return 1
     banks = [build_bank(loaded) for loaded in files]
-    failures, notes, total = check_cues(banks)
+    errors, notes = check_rules(banks)
+    total = CueStats()
     for note in notes:
         print(f"{note}  (note)")
     for bank in banks:
-        print(f"{bank.file}: {bank_cues(bank).summary()}")
+        stats = bank_cues(bank)
+        total += stats
+        scenarios = sum(is_scenario(q) for q in bank.questions)
+        print(f"{bank.file}: {stats.summary()}; scenarios {scenarios}/{len(bank.questions)}")
     print(f"all: {total.summary()}")
-    print("\n".join(map(str, failures)))
-    return 1 if failures else 0
+    print("\n".join(map(str, errors)))
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

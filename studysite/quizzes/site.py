@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote, urlencode
 from mkdocs.utils import get_relative_url
 
 from studysite.quizzes.cache import BuildCache, digest, markdown_fingerprint, quiz_fingerprint
+from studysite.quizzes.cues import bank_cues
 from studysite.quizzes.model import Bank, Problem, Question, sort_problems
 from studysite.quizzes.placement import find_markers, replace_markers, source_markers
 from studysite.quizzes.render import (
@@ -31,7 +32,7 @@ from studysite.quizzes.render import (
     render_quiz,
 )
 from studysite.quizzes.safe_markdown import SCHEME, BankTextRenderer, rewrite_urls
-from studysite.quizzes.validate import check_ref_anchors, load_banks, suggest
+from studysite.quizzes.validate import check_ref_anchors, check_refs_on_page, load_banks, suggest
 
 INDEX_FILE = "assets/quiz-index.json"
 CACHE_DIR = ".cache/quizzes"
@@ -76,6 +77,7 @@ class QuizBuild:
     banks: dict[str, Bank] = field(default_factory=dict)
     placements: list[Placement] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # answer cues worth a look; never fail the build
     index: list[str] = field(default_factory=list)  # JSON items of quiz-index.json, per quiz
     quizzes: dict[str, str] = field(default_factory=dict)  # placeholder token -> quiz HTML
     nonce: str = field(default_factory=lambda: secrets.token_hex(6))
@@ -109,6 +111,7 @@ class QuizBuild:
         if problems:
             raise QuizBuildError(problems)
         self.banks = {bank.id: bank for bank in banks}
+        self.notes = [note for bank in banks for note in bank_cues(bank).notes]
 
     # --- on_page_markdown ----------------------------------------------------------
     def place(self, markdown: str, page) -> str:
@@ -164,6 +167,8 @@ class QuizBuild:
         problems = list(self.problems)
         placed = {placement.bank.id for placement in self.placements}
         docs = self._shown(self.docs_dir)
+        for placement in self.placements:
+            problems += check_refs_on_page(placement.bank, placement.page.file.src_uri)
         for bank in self.banks.values():
             problems += check_ref_anchors(bank, headings)
             if bank.id not in placed:

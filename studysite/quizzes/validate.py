@@ -20,6 +20,7 @@ from studysite.quizzes.cache import BuildCache, bank_fingerprint, digest
 from studysite.quizzes.loader import LoadedFile, load_bank_bytes, load_bank_file
 from studysite.quizzes.model import Bank, Choice, Problem, Question, SourceMap, sort_problems
 from studysite.quizzes.model import Path as DataPath
+from studysite.quizzes.rules import check_rules
 
 # One schema for every site built from this repository (editors find it next to the banks).
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "quizzes" / "schema.json"
@@ -224,6 +225,20 @@ def check_ref_pages(bank: Bank, pages: Iterable[str]) -> list[Problem]:
     return problems
 
 
+def check_refs_on_page(bank: Bank, page: str) -> list[Problem]:
+    """Every ``ref`` points into ``page``, where the bank's quiz is placed: the learner's own chapter."""
+    problems = []
+    for question in bank.questions:
+        target = question.ref.partition("#")[0]
+        if target != page:
+            cause = (
+                f"'{question.ref}' points to another page; a question's ref names a heading of the page "
+                f"its quiz is on: '{page}#...'"
+            )
+            problems.append(bank.problem(("questions", question.index, "ref"), cause))
+    return problems
+
+
 def check_ref_anchors(bank: Bank, headings: Mapping[str, Mapping[str, str]]) -> list[Problem]:
     """Every ``ref`` names a heading of its page; ``headings`` maps page -> {anchor: title}."""
     problems = []
@@ -306,6 +321,7 @@ def load_banks(
     """Load and check every bank in ``quizzes_dir``; returns the good banks and all problems, sorted.
 
     With ``pages`` (paths relative to docs/), each ``ref`` must name one of them.
+    Banks that load are also held to the exam-style rules of ``rules.py``.
     """
     problems = [
         Problem(f"{shown_dir}/{path.name}", 1, 1, (), "bank files end in .yml; rename this file")
@@ -315,6 +331,7 @@ def load_banks(
     problems += file_problems
     failed = {problem.file for problem in problems}
     banks = [build_bank(loaded) for loaded in files if loaded.shown not in failed]
+    problems += check_rules(banks)[0]
     if pages is not None:
         for bank in banks:
             problems += check_ref_pages(bank, pages)
