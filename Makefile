@@ -31,8 +31,10 @@ browser: $(VENV)/.dev
 	fi
 
 # --- the two commands ---------------------------------------------------------
+# `make serve PORT=8001` when 8000 is taken; the address printed ends in /notes/.
+PORT ?= 8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	@$(BIN)/python scripts/serve.py $(PORT)
 
 test: browser
 	$(BIN)/ruff check .

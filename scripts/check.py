@@ -9,6 +9,7 @@ the very messages the build prints, one per line, each naming file and line:
   (``studysite.images``);
 - ``coverage``: the exam-guide data file ``data/exam-guide.yml`` (``studysite.coverage``);
 - ``changes``: the "What changed" boxes of the notes (``studysite.changes``);
+- ``markdown``: list slips that Python-Markdown would render wrongly (``studysite.markdown_lint``);
 
 then the linters: ``ruff``, ``yamllint`` on ``quizzes/`` (settings in ``.yamllint.yml``)
 and ``actionlint`` on ``.github/workflows/``. The linters run while the content is checked.
@@ -17,7 +18,7 @@ Only the full build (``make build``) checks links and anchors in the notes, link
 markdown inside bank text, and macros.
 
 Usage: ``python scripts/check.py [CHECK ...]``, CHECK being one of the names above or
-``content`` (the four content checks); all by default. Exit status 1 on any problem.
+``content`` (the five content checks); all by default. Exit status 1 on any problem.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from studysite.changes import find_boxes  # noqa: E402
 from studysite.coverage import MARKER as COVERAGE_MARKER  # noqa: E402
 from studysite.coverage import check_against_banks, load_exam_guide  # noqa: E402
 from studysite.images import check_image_refs  # noqa: E402
+from studysite.markdown_lint import find_slips  # noqa: E402
 from studysite.quizzes.cache import BuildCache  # noqa: E402
 from studysite.quizzes.cues import CueStats, bank_cues  # noqa: E402
 from studysite.quizzes.model import Bank  # noqa: E402
@@ -48,7 +50,7 @@ from studysite.quizzes.site import CACHE_DIR, QuizBuild, QuizBuildError  # noqa:
 from studysite.quizzes.validate import load_banks  # noqa: E402
 from studysite.sections import page_sections  # noqa: E402
 
-CONTENT_CHECKS = ("banks", "images", "coverage", "changes")
+CONTENT_CHECKS = ("banks", "images", "markdown", "coverage", "changes")
 # actionlint runs shellcheck and pyflakes on `run:` steps when it finds them on PATH;
 # switched off so that every machine (a laptop, CI) gives the same answer.
 LINTERS = {
@@ -138,6 +140,12 @@ def check_coverage(root: Path, docs_dir: Path, banks: list[Bank] | None) -> Outc
     return Outcome("coverage", [str(problem) for problem in problems], summary)
 
 
+def check_markdown(docs_dir: Path, pages: list[str]) -> Outcome:
+    """The markdown-slips hook's checks: lists after paragraphs, nesting by other than 4 spaces."""
+    messages = [slip for page in pages for slip in find_slips(page, (docs_dir / page).read_text(encoding="utf-8"))]
+    return Outcome("markdown", messages, f"{len(pages)} pages")
+
+
 def check_changes(docs_dir: Path, pages: list[str]) -> Outcome:
     """The What-changed hook's checks: every box has a title and cites an AWS page."""
     messages: list[str] = []
@@ -163,6 +171,8 @@ def content_outcomes(root: Path, wanted: set[str]) -> list[Outcome]:
             outcomes.append(bank_outcome)
     if "images" in wanted:
         outcomes.append(check_images(root, docs_dir, pages))
+    if "markdown" in wanted:
+        outcomes.append(check_markdown(docs_dir, pages))
     if "coverage" in wanted:
         outcomes.append(check_coverage(root, docs_dir, banks))
     if "changes" in wanted:

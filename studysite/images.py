@@ -6,7 +6,9 @@ hook (``hooks/images.py``), ``make check`` and the tests call the same functions
 A reference is checked for:
 - a file that exists under ``docs/``, with the exact letter case;
 - a path relative to the page that stays inside ``docs/`` (no ``/...``, no host);
-- alt text that says something (not empty, not a file name such as ``img.png``).
+- alt text that says something (not empty, not a file name such as ``img.png``);
+- for an SVG: no script, event handler, ``foreignObject`` or outside reference, and no
+  opaque white background unless it is the light half of a light/dark pair (``studysite.svg``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from studysite.markdown_text import CODE_SPAN, fenced_lines
+from studysite.svg import svg_findings
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 INLINE_IMAGE = re.compile(
@@ -175,6 +178,8 @@ def check_page(
             continue
         if exact_case_exists(docs_dir, target):
             referenced.add(target)
+            if target.endswith(".svg"):
+                errors += svg_errors(docs_dir / target, src, where)
             continue
         same_but_case = [f for f in all_images if f.lower() == target.lower()]
         if same_but_case:
@@ -191,6 +196,19 @@ def check_page(
             message += f" (did you mean '{posixpath.relpath(close, page_dir or '.')}'?)"
         errors.append(message)
     return errors, referenced
+
+
+def svg_errors(path: Path, src: str, where: str) -> list[str]:
+    """An SVG that could run code or contact another host; one that glares in dark mode."""
+    unsafe, white = svg_findings(path)
+    errors = [f"{where}: image '{src}' {cause}" for cause in unsafe]
+    if white and not src.endswith("#only-light"):
+        errors.append(
+            f"{where}: image '{src}' has an opaque white background, which glares on the dark palette; "
+            "make the background transparent, or pair it with a dark version: "
+            "'x-light.svg#only-light' and 'x-dark.svg#only-dark'"
+        )
+    return errors
 
 
 def closest_image(target: str, all_images: list[str]) -> str | None:

@@ -352,3 +352,20 @@ def test_pages_workflow_builds_and_deploys_with_the_official_actions():
 def test_workflows_pass_actionlint():
     result = run_check("actionlint")
     assert result.returncode == 0, result.stdout
+
+
+# --- make serve -------------------------------------------------------------------------
+def test_make_serve_on_a_taken_port_says_so_and_names_another():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            ["make", "--no-print-directory", "serve", f"PORT={port}"], cwd=ROOT, capture_output=True, text=True
+        )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"port {port} is already in use" in result.stderr
+    assert f"make serve PORT={port + 1}" in result.stderr

@@ -194,3 +194,59 @@ def test_the_real_pages_have_no_image_problems():
     report = check_image_refs(docs, pages, ROOT)
     assert report.errors == []
     assert report.warnings == []
+
+
+# --- SVG files: nothing that runs or loads, legible on the dark palette (studysite/svg.py) -------------
+SVG_PAGE = "# EC2\n\n![An EBS volume attached to an instance](images/ebs_attached.svg)\n"
+
+
+def svg_errors_of(tmp_path: Path, svg: str, page: str = SVG_PAGE) -> list[str]:
+    site = make_site(tmp_path, {"ec2.md": page})
+    (site / "docs" / "images" / "ebs_attached.svg").write_text(svg, encoding="utf-8")
+    return check(site).errors
+
+
+@pytest.mark.parametrize(
+    ("inside", "cause"),
+    [
+        ("<script>alert(1)</script>", "contains a <script>; figures must not run code"),
+        ('<rect width="1" height="1" onload="alert(1)"/>', "has an event handler 'onload'; figures must not run code"),
+        ("<foreignObject><p>x</p></foreignObject>", "contains a <foreignObject>; draw with SVG shapes and text only"),
+        (
+            '<image href="https://example.com/a.png" width="1" height="1"/>',
+            "references 'https://example.com/a.png'; an SVG may only refer to its own parts (#id)",
+        ),
+        (
+            "<style>@import url(https://example.com/f.css);</style>",
+            "loads a style or font from outside the file; keep styles inline",
+        ),
+    ],
+)
+def test_an_svg_that_could_run_code_or_contact_a_host_fails(tmp_path, inside, cause):
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Box</title>{inside}</svg>'
+    assert svg_errors_of(tmp_path, svg) == [f"docs/ec2.md:3: image 'images/ebs_attached.svg' {cause}"]
+
+
+WHITE_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20"><title>Box</title>'
+    '<rect width="100%" height="100%" fill="#FFFFFF"/><text x="2" y="12">EBS</text></svg>'
+)
+
+
+def test_an_svg_on_opaque_white_is_reported_for_the_dark_palette(tmp_path):
+    assert svg_errors_of(tmp_path, WHITE_SVG) == [
+        "docs/ec2.md:3: image 'images/ebs_attached.svg' has an opaque white background, which glares on the dark "
+        "palette; make the background transparent, or pair it with a dark version: "
+        "'x-light.svg#only-light' and 'x-dark.svg#only-dark'"
+    ]
+
+
+def test_the_light_half_of_a_pair_may_be_white(tmp_path):
+    page = SVG_PAGE.replace("ebs_attached.svg)", "ebs_attached.svg#only-light)")
+    assert svg_errors_of(tmp_path, WHITE_SVG, page) == []
+
+
+def test_the_example_figures_of_the_contributor_guide_pass(tmp_path):
+    report = check_image_refs(ROOT / "docs", ["contributing/index.md"], ROOT)
+    assert report.errors == []
+    assert (ROOT / "docs" / "images" / "example-queue-dark.svg").is_file()
