@@ -1,0 +1,201 @@
+"""Mermaid diagrams drawn before the reader arrives: static SVG files, one per palette.
+
+A contributor writes a ```` ```mermaid ```` block as usual. The build swaps it for two
+same-origin images, ``<key>.light.svg#only-light`` and ``<key>.dark.svg#only-dark``
+(Material shows the one that matches the reader's palette), so no page loads Mermaid.
+
+The SVG files live in ``diagrams/`` at the top of the repository, committed, named by a
+key: a hash of the diagram's source, the Mermaid version, Material's version, the
+site's palettes and this renderer's settings. A changed diagram has a new key, so a
+missing file means "not rendered yet": the build renders it itself when a browser is
+at hand (``studysite.diagram_renderer``), and otherwise stops with the page, the line
+and the command that renders it (``make diagrams``). Files no page uses are reported.
+
+Everything here is plain text and paths; only the renderer needs a browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from studysite.markdown_text import fenced_lines, front_matter_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = "diagrams"
+SITE_DIR = "assets/diagrams"
+MERMAID_DIR = ROOT / "vendor" / "mermaid"
+# Bump when the renderer's settings or post-processing change: every key changes with it.
+RENDERER_VERSION = "2"
+SCHEMES = ("light", "dark")
+FENCE = re.compile(r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})\s*mermaid\s*$")
+ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<text>.+?)\s*$", re.M)
+ACC_DESCR = re.compile(r"^\s*accDescr\s*:\s*(?P<text>.+?)\s*$", re.M)
+# lines that start something other than a paragraph: the lead-in sentence stops there
+BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d+[.)]\s|#|\||```|~~~|!!!|\?\?\?|>|<)")
+INLINE_MARKUP = re.compile(r"`([^`]*)`|\*\*([^*]+)\*\*|\*([^*]+)\*|\[([^\]]+)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """One mermaid block of a page: where it is, what it says, and what it is called."""
+
+    page: str  # docs-relative path
+    line: int  # 1-based line of the opening fence
+    end: int  # 1-based line of the closing fence
+    indent: str
+    source: str
+    name: str | None  # accessible name: accTitle (and accDescr), else the lead-in sentence
+
+    def key(self, theme: str) -> str:
+        """The file name stem of this diagram's SVG files for ``theme`` (see ``theme_fingerprint``)."""
+        content = json.dumps([self.source.strip(), theme], separators=(",", ":"))
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()[:20]
+
+
+def mermaid_script() -> Path:
+    """The pinned Mermaid copy (its version is in its file name)."""
+    return next(MERMAID_DIR.glob("mermaid-*.min.js"))
+
+
+def theme_fingerprint(palettes: list[dict]) -> str:
+    """Everything besides the source that changes a rendered diagram."""
+    import material
+
+    version = getattr(material, "__version__", "") or _material_version()
+    chosen = [{k: p.get(k) for k in ("scheme", "primary", "accent")} for p in palettes if p.get("scheme")]
+    return json.dumps([mermaid_script().name, version, chosen, RENDERER_VERSION], separators=(",", ":"))
+
+
+def _material_version() -> str:
+    from importlib.metadata import version
+
+    return version("mkdocs-material")
+
+
+def _plain(text: str) -> str:
+    text = INLINE_MARKUP.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    return " ".join(text.split()).rstrip(":").strip()
+
+
+def find_diagrams(page: str, text: str) -> list[Diagram]:
+    """Every mermaid block of a page source, with its accessible name (None when it has none)."""
+    lines = text.splitlines()
+    skip = front_matter_lines(lines)
+    code = [in_code for _, in_code in fenced_lines(lines)]
+    diagrams = []
+    index = skip
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if not opening or (index > 0 and code[index - 1] and _inside_block(lines, code, index)):
+            index += 1
+            continue
+        start, fence, indent = index, opening["fence"], opening["indent"]
+        index += 1
+        body = []
+        while index < len(lines) and not (
+            lines[index].strip().startswith(fence) and not lines[index].strip().strip(fence[0])
+        ):
+            body.append(lines[index][len(indent) :] if lines[index].startswith(indent) else lines[index].lstrip())
+            index += 1
+        source = "\n".join(body).strip("\n") + "\n"
+        diagrams.append(Diagram(page, start + 1, index + 1, indent, source, _name(source, lines, start)))
+        index += 1
+    return diagrams
+
+
+def _inside_block(lines: list[str], code: list[bool], index: int) -> bool:
+    """True when line ``index`` is inside an enclosing code block (an example in a longer fence)."""
+    depth_open = 0
+    for number in range(index):
+        if code[number] and not (number > 0 and code[number - 1]):
+            depth_open = number
+    opener = lines[depth_open]
+    return depth_open != index and bool(re.match(r"^\s*(`{4,}|~{4,})", opener))
+
+
+def _name(source: str, lines: list[str], start: int) -> str | None:
+    title = ACC_TITLE.search(source)
+    if title:
+        description = ACC_DESCR.search(source)
+        return title["text"] + (f": {description['text']}" if description else "")
+    index = start - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    lead = []
+    while index >= 0 and lines[index].strip() and not BLOCK_START.match(lines[index]):
+        lead.insert(0, lines[index].strip())
+        index -= 1
+    return _plain(" ".join(lead)) or None
+
+
+def svg_paths(cache_dir: Path, key: str) -> dict[str, Path]:
+    """The files of one diagram: ``{"light": ..., "dark": ...}``."""
+    return {scheme: cache_dir / f"{key}.{scheme}.svg" for scheme in SCHEMES}
+
+
+def is_rendered(cache_dir: Path, key: str) -> bool:
+    """True when both palette versions of a diagram are in the cache directory."""
+    return all(path.is_file() for path in svg_paths(cache_dir, key).values())
+
+
+def size_of(svg: str) -> tuple[int, int]:
+    """Width and height of a rendered SVG (from its root attributes)."""
+    width = re.search(r'<svg[^>]*\swidth="(\d+)"', svg)
+    height = re.search(r'<svg[^>]*\sheight="(\d+)"', svg)
+    return (int(width.group(1)) if width else 0, int(height.group(1)) if height else 0)
+
+
+def image_markdown(diagram: Diagram, key: str, cache_dir: Path) -> str:
+    """The two images (light and dark) that stand for a diagram, as markdown with attributes."""
+    width, height = size_of(svg_paths(cache_dir, key)["light"].read_text(encoding="utf-8"))
+    prefix = "../" * diagram.page.count("/")
+    alt = (diagram.name or "Diagram").replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    images = []
+    for scheme, only in (("light", "only-light"), ("dark", "only-dark")):
+        src = f"{prefix}{SITE_DIR}/{key}.{scheme}.svg#{only}"
+        attrs = f'{{ .dva-diagram width="{width}" height="{height}" loading="lazy" decoding="async" }}'
+        images.append(f"![{alt}]({src}){attrs}")
+    return diagram.indent + " ".join(images)
+
+
+def replace_diagrams(text: str, diagrams: list[Diagram], keys: list[str], cache_dir: Path) -> str:
+    """The page source with each mermaid block replaced by its images (line count kept)."""
+    lines = text.splitlines()
+    for diagram, key in sorted(zip(diagrams, keys, strict=True), key=lambda pair: -pair[0].line):
+        replacement = [image_markdown(diagram, key, cache_dir)]
+        replacement += [""] * (diagram.end - diagram.line)  # keep later line numbers where they were
+        lines[diagram.line - 1 : diagram.end] = replacement
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+
+
+def diagram_problems(diagrams: list[Diagram], cache_dir: Path, theme: str) -> list[str]:
+    """Missing accessible names and diagrams not rendered yet, as ``docs/page:LINE: cause``."""
+    problems = []
+    for diagram in diagrams:
+        where = f"docs/{diagram.page}:{diagram.line}"
+        if not diagram.name:
+            problems.append(
+                f"{where}: the diagram has no accessible name; start it with 'accTitle: <what it shows>' "
+                "(and 'accDescr: ...'), or put a sentence saying what it shows right before it"
+            )
+        if not is_rendered(cache_dir, diagram.key(theme)):
+            problems.append(
+                f"{where}: the diagram is new or changed and has no SVG yet; run `make diagrams` "
+                f"(it writes {CACHE_DIR}/{diagram.key(theme)}.light.svg and .dark.svg; commit them)"
+            )
+    return problems
+
+
+def unused_files(cache_dir: Path, keys: set[str]) -> list[str]:
+    """SVG files of the cache no diagram uses any more (after a diagram changed or was removed)."""
+    if not cache_dir.is_dir():
+        return []
+    return sorted(
+        f"{CACHE_DIR}/{path.name}: no diagram uses this file any more; `make diagrams` deletes it"
+        for path in cache_dir.glob("*.svg")
+        if path.name.split(".", 1)[0] not in keys
+    )
