@@ -192,7 +192,7 @@ def render(diagrams: Iterable[tuple[str, str]], palettes: list[dict]) -> dict[st
 
     main, palette, theme_css = _material_assets()
     html = _page(main, palette, palettes)
-    by_scheme = {SCHEME_ATTRIBUTES[p["scheme"] == "slate" and "dark" or "light"]: p for p in palettes if p.get("scheme")}
+    by_scheme = {p["scheme"]: p for p in palettes if p.get("scheme")}  # "default" and "slate"
     results: dict[str, Rendered] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
