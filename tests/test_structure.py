@@ -31,12 +31,16 @@ NOT_FROM_THE_SEED = {"index.md", "coverage.md", "exam.md", "progress.md"}
 # Typos in the seed that the notes fix (the site shows the fixed text; compare against it).
 SEED_TYPO_FIXES = [
     # the SSH template lacked the space between the key and user@host
-    ("`ssh -i <key>@<public-ip-address-of-ec2-instance>`", "`ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`"),
+    (
+        "`ssh -i <key>@<public-ip-address-of-ec2-instance>`",
+        "`ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`",
+    ),
     # the empty "SSH for Linux/Mac" section gets the command it was meant to hold
     (
         "#### SSH for Linux/Mac\n\n",
         "#### SSH for Linux/Mac\nTerminal: cd into directory where key (`AndreasKeys.pem`) is located, make the key"
-        " readable only by you (`chmod 400 AndreasKeys.pem`), then:  `ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`"
+        " readable only by you (`chmod 400 AndreasKeys.pem`), then:  "
+        "`ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`"
         " (e.g. `ssh -i AndreasKeys.pem ec2-user@18.192.116.89`)\n\n",
     ),
     # "-Allowlist" (no space) was meant as a list item like its "Blocklist" sibling
