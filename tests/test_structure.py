@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
-from scripts.convert_seed import EXAMPLE_URL, github_equivalent
+from scripts.convert_seed import EXAMPLE_URL
+from scripts.convert_seed import github_equivalent as seed_markup_fixes
 from studysite.pages import nav_paths
 from tests.conftest import ROOT
 
@@ -27,6 +28,35 @@ ADDED_HEADINGS = {"Check yourself"}  # ours: the quiz section at the end of each
 NOT_FROM_THE_SEED = {"index.md", "coverage.md", "exam.md", "progress.md", "changes.md"}
 # chapters written for this site after the notes: their nav groups
 NEW_SECTIONS = {"Serverless", "Deployment", "Security", "Operations"}
+
+
+# Typos in the seed that the notes fix (the site shows the fixed text; compare against it).
+SEED_TYPO_FIXES = [
+    # the SSH template lacked the space between the key and user@host
+    (
+        "`ssh -i <key>@<public-ip-address-of-ec2-instance>`",
+        "`ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`",
+    ),
+    # the empty "SSH for Linux/Mac" section gets the command it was meant to hold
+    (
+        "#### SSH for Linux/Mac\n\n",
+        "#### SSH for Linux/Mac\nTerminal: cd into directory where key (`AndreasKeys.pem`) is located, make the key"
+        " readable only by you (`chmod 400 AndreasKeys.pem`), then:  "
+        "`ssh -i <key> <user>@<public-ip-address-of-ec2-instance>`"
+        " (e.g. `ssh -i AndreasKeys.pem ec2-user@18.192.116.89`)\n\n",
+    ),
+    # "-Allowlist" (no space) was meant as a list item like its "Blocklist" sibling
+    ("  -Allowlist: ", "  - Allowlist: "),
+]
+
+
+def github_equivalent(text: str) -> str:
+    """The seed with its markup slips and the typos above fixed, still in GitHub's dialect."""
+    text = seed_markup_fixes(text)
+    for old, new in SEED_TYPO_FIXES:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
 
 
 def seed_soup() -> BeautifulSoup:
