@@ -80,7 +80,7 @@ def test_glossary_tooltip_shows_on_hover_and_focus(page, site_url):
     # keyboard: the first use of each term takes focus and shows its meaning
     focusable = page.locator("article abbr[tabindex='0']")
     assert focusable.count() > 10
-    term = page.locator('article abbr[tabindex="0"][title="Auto-Scaling Group"]')
+    term = page.locator('article abbr[tabindex="0"][title="Auto Scaling group"]')
     term.focus()
     expect(active).to_have_count(1)
-    expect(active).to_contain_text("Auto-Scaling Group")
+    expect(active).to_contain_text("Auto Scaling group")
