@@ -16,7 +16,11 @@ from studysite.exam import exam_settings, settings_attribute
 from studysite.glossary import load_glossary
 from studysite.pages import nav_paths, read_page_info
 
-CHAPTER_SECTIONS = ("Foundations", "Storage", "Applications", "Messaging", "Serverless", "Security", "Deployment", "Operations")
+# The nav groups of chapters: the notes' own, then the chapters written for this site.
+CHAPTER_SECTIONS = (
+    *("Foundations", "Storage", "Applications", "Messaging"),
+    *("Serverless", "Security", "Deployment", "Operations"),
+)
 EXAM_GUIDE = "data/exam-guide.yml"
 
 
