@@ -182,7 +182,7 @@ def test_pre_commit_runs_the_same_checks_locally():
         assert hook["language"] == "system"
         entry = hook["entry"].split()
         assert entry[:2] == [".venv/bin/python", "scripts/check.py"], hook
-        named |= {"banks", "images", "coverage"} if entry[2:] == ["content"] else set(entry[2:])
+        named |= set(check.CONTENT_CHECKS) if entry[2:] == ["content"] else set(entry[2:])
     assert named == set(check.CHECKS)
     pre_commit = Path(sys.executable).parent / "pre-commit"
     validated = subprocess.run(
