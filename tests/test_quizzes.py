@@ -236,7 +236,7 @@ def test_question_ids_are_unique_across_banks():
     _, problems = load_banks(ERRORS / "duplicate-id-across-banks")
     assert [str(p) for p in problems] == [
         "quizzes/s3.yml:4:9: questions[0].id: 's3-advanced-lifecycle' is already used at "
-        "quizzes/s3-advanced.yml:17:9; question ids must be unique"
+        "quizzes/s3-advanced.yml:23:9; question ids must be unique"
     ]
 
 
@@ -434,7 +434,7 @@ def test_the_fixture_site_builds_strictly_with_the_quiz_in_place(fixture_build):
     section = quiz_section(fixture_build / "site")
     assert section.count("data-quiz-question=") == 4
     assert 'id="q-demo-single"' in section and 'href="#first-topic"' in section
-    assert 'href="../other/#other-topic">Read the notes: Other topic</a>' in section
+    assert 'href="#second-topic">Read the notes: Second topic</a>' in section
     page = (fixture_build / "site" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert "dvaquiz" not in page and "<!--<section" not in page
     assert re.search(r'<h2 id="check-yourself">.*?</h2>\s*<section class="dva-quiz"', page)
@@ -558,6 +558,8 @@ def test_messages_keep_their_positions_when_the_bank_comes_from_the_cache(tmp_pa
     assert build_errors(config, tmp_path) == [
         "quizzes/demo.yml:29:10: questions[1].ref: quiz.md has no heading with the anchor 'second-topic' "
         "(did you mean 'first-topic'?)",
-        "quizzes/demo.yml:74:10: questions[3].ref: quiz.md has no heading with the anchor 'second-topic' "
+        "quizzes/demo.yml:52:10: questions[2].ref: quiz.md has no heading with the anchor 'second-topic' "
+        "(did you mean 'first-topic'?)",
+        "quizzes/demo.yml:80:10: questions[3].ref: quiz.md has no heading with the anchor 'second-topic' "
         "(did you mean 'first-topic'?)",
     ]

@@ -121,3 +121,38 @@ def test_notes_with_template_syntax_render_as_written(tmp_path):
     assert "The exam code is DVA-C02." in home
     assert "A template uses {{ name }} and {% if x %}." in notes.get_text()
     assert "Value: '{{resolve:ssm:/p}}'" in notes.select_one("pre").get_text()
+
+
+# The names AWS gives its services (its documentation's titles), for the glossary's tooltips.
+OFFICIAL_NAMES = {
+    "ACM": "AWS Certificate Manager",
+    "CDK": "AWS Cloud Development Kit",
+    "DAX": "Amazon DynamoDB Accelerator",
+    "EBS": "Amazon Elastic Block Store",
+    "EC2": "Amazon Elastic Compute Cloud",
+    "ECR": "Amazon Elastic Container Registry",
+    "ECS": "Amazon Elastic Container Service",
+    "EFS": "Amazon Elastic File System",
+    "EKS": "Amazon Elastic Kubernetes Service",
+    "ELB": "Elastic Load Balancing",
+    "IAM": "AWS Identity and Access Management",
+    "IMDS": "Instance Metadata Service",
+    "KMS": "AWS Key Management Service",
+    "MSK": "Amazon Managed Streaming for Apache Kafka",
+    "RDS": "Amazon Relational Database Service",
+    "S3": "Amazon Simple Storage Service",
+    "SAM": "AWS Serverless Application Model",
+    "SNS": "Amazon Simple Notification Service",
+    "SQS": "Amazon Simple Queue Service",
+    "SSM": "AWS Systems Manager",
+    "STS": "AWS Security Token Service",
+    "VPC": "Amazon Virtual Private Cloud",
+    "DNS": "Domain Name System",
+}
+
+
+def test_glossary_gives_aws_service_names_as_aws_writes_them():
+    from studysite.glossary import load_glossary
+
+    glossary = dict(load_glossary(ROOT / "includes" / "abbreviations.md"))
+    assert {term: glossary.get(term) for term in OFFICIAL_NAMES} == OFFICIAL_NAMES
