@@ -28,6 +28,7 @@ NEW_CHAPTERS = {
     "secrets": 35,
     "sam": 25,
     "cicd": 40,
+    "monitoring": 40,
 }
 # AWS's own pages: its documentation, its site and blogs, its Knowledge Center, its repositories.
 AWS_PAGE = re.compile(
