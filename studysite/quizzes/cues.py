@@ -30,8 +30,10 @@ MEAN_RATIO = 0.05  # mean key length within 5 % of mean distractor length
 # factor and by at least MIN_EXTRA characters (a 3-character lead is noise).
 CLEARLY_LONGER = 1.25
 MIN_EXTRA = 12
+# The key alone repeats this many distinctive words of the prompt: a wording cue.
+ECHO_WORDS = 2
 LAZY = re.compile(r"\b(all|none|both|neither) of the above\b|^\s*(all|none|both|neither) of these\b", re.IGNORECASE)
-WORD = re.compile(r"[a-z][a-z0-9-]{4,}")
+WORD = re.compile(r"[a-z][a-z0-9-]{5,}")  # words of 6+ letters: short ones echo by chance
 COMMON = frozenset(
     """about above after again against allow allows because before being below between
     cannot could developer developers every first following should their there these
@@ -139,7 +141,7 @@ def question_cues(question: Question) -> tuple[list[str], bool]:
     key_words = set().union(*(_words(c.text) for c in keys)) & stem
     distractor_words = set().union(*(_words(c.text) for c in distractors))
     echoed = sorted(key_words - distractor_words)
-    if echoed:
+    if len(echoed) >= ECHO_WORDS:
         causes.append(
             f"only the key repeats the prompt's wording ({', '.join(repr(w) for w in echoed[:3])}); "
             "reword the key or let a distractor use the same terms"
