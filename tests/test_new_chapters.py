@@ -24,9 +24,11 @@ NEW_CHAPTERS = {
     "dynamodb": 40,
     "step-functions": 20,
     "eventbridge": 20,
+    "appsync-amplify": 20,
     "cognito": 25,
     "secrets": 35,
     "sam": 25,
+    "cdk": 20,
     "cicd": 40,
     "monitoring": 40,
 }
