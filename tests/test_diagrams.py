@@ -1,77 +1,103 @@
-"""Diagrams: every Mermaid figure renders, in both palettes and after instant navigation.
+"""Diagrams: Mermaid blocks reach the reader as static SVG, one per palette, and nothing loads Mermaid.
 
-Material draws each diagram into a *closed* shadow root; the tests open it
-(an init script makes ``attachShadow`` open) so they can look at the SVG a
-reader sees.
+The pure checks (every SVG present, current and named; no unused file) read the repository;
+the browser checks open every diagram page in both palettes and after instant navigation;
+the renderer checks draw a diagram twice and a broken one once.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
-pytestmark = pytest.mark.browser
+from studysite.diagram_renderer import render, renderer_available
+from studysite.diagrams import CACHE_DIR, diagram_problems, find_diagrams, theme_fingerprint, unused_files
+from tests.conftest import ROOT
+from tests.test_structure import _PermissiveLoader
 
-OPEN_SHADOWS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+PALETTES = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)["theme"]["palette"]
+THEME = theme_fingerprint(PALETTES)
+
+LOAD_ALL_IMAGES = """
+() => Promise.all([...document.images].map((img) => { img.loading = "eager"; return img.decode().catch(() => 0); }))
+"""
+IMAGE_STATE = """
+() => Array.from(document.querySelectorAll("article img.dva-diagram")).map((img) => ({
+  src: img.getAttribute("src"), alt: img.alt, shown: img.offsetParent !== null,
+  width: img.getBoundingClientRect().width, natural: img.naturalWidth, complete: img.complete,
+}))
 """
 
-DIAGRAM_STATE = """
-() => Array.from(document.querySelectorAll("article div.mermaid, article pre.mermaid")).map((el) => {
-  const svg = el.shadowRoot && el.shadowRoot.querySelector("svg");
-  if (!svg) return {rendered: false};
-  const box = svg.getBoundingClientRect();
-  return {rendered: true, width: box.width, height: box.height,
-          shapes: svg.querySelectorAll("g, path, rect, text").length,
-          text: svg.textContent};
-})
-"""
+
+def all_diagrams():
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    return [d for p in pages for d in find_diagrams(p.relative_to(ROOT / "docs").as_posix(), p.read_text("utf-8"))]
 
 
-def diagram_pages(built_site) -> dict[str, int]:
-    """Site path -> number of diagrams, from the built HTML."""
+def test_every_diagram_has_a_current_svg_and_an_accessible_name():
+    diagrams = all_diagrams()
+    assert len(diagrams) > 150
+    assert diagram_problems(diagrams, ROOT / CACHE_DIR, THEME) == []
+    assert all(d.name and len(d.name) > 10 for d in diagrams)
+
+
+def test_no_svg_file_is_left_over_from_an_old_diagram():
+    assert unused_files(ROOT / CACHE_DIR, {d.key(THEME) for d in all_diagrams()}) == []
+
+
+def test_no_built_page_loads_or_mentions_mermaid(built_site):
+    offenders = [
+        html.relative_to(built_site).as_posix()
+        for html in built_site.rglob("*.html")
+        if re.search(r"mermaid[\w.-]*\.js|<pre class=\"mermaid\"|class=\"mermaid\"", html.read_text("utf-8"))
+    ]
+    assert offenders == []
+    assert not list(built_site.rglob("mermaid*.js"))
+
+
+def diagram_pages(built_site: Path) -> dict[str, int]:
+    """Site path -> number of diagrams (two images each), from the built HTML."""
     pages = {}
     for html in sorted(built_site.rglob("index.html")):
-        count = len(re.findall(r'<pre class="mermaid"', html.read_text(encoding="utf-8")))
+        count = len(re.findall(r'<img [^>]*src="[^"]*\.light\.svg#only-light"', html.read_text("utf-8")))
         if count:
             pages[html.parent.relative_to(built_site).as_posix() + "/"] = count
     return pages
 
 
-def assert_diagrams_rendered(page, expected: int, where: str) -> None:
-    page.wait_for_function(
-        "(n) => document.querySelectorAll('article div.mermaid').length >= n", arg=expected, timeout=30_000
+def assert_one_image_per_diagram_shows(page, expected: int, scheme: str, where: str) -> None:
+    page.evaluate(
+        "() => Promise.all([...document.images].map((i) => { i.loading = 'eager'; return i.decode().catch(() => 0); }))"
     )
-    states = page.evaluate(DIAGRAM_STATE)
-    assert len(states) == expected, f"{where}: expected {expected} diagrams, found {len(states)}"
-    for number, state in enumerate(states, 1):
-        assert state["rendered"], f"{where}: diagram {number} did not render"
-        assert state["width"] > 20 and state["height"] > 20, f"{where}: diagram {number} is empty: {state}"
-        assert state["shapes"] > 3, f"{where}: diagram {number} has no shapes"
-        assert "Syntax error" not in state["text"], f"{where}: diagram {number} shows a Mermaid error"
+    states = page.evaluate(IMAGE_STATE)
+    assert len(states) == 2 * expected, where
+    shown = [s for s in states if s["shown"]]
+    assert len(shown) == expected, f"{where}: {len(shown)} of {expected} diagrams shown"
+    suffix = ".dark.svg#only-dark" if scheme == "dark" else ".light.svg#only-light"
+    for state in shown:
+        assert state["src"].endswith(suffix), f"{where}: {state['src']} shown in the {scheme} palette"
+        assert state["natural"] > 20 and state["width"] > 20, f"{where}: {state['src']} did not load"
+        assert len(state["alt"]) > 10, f"{where}: {state['src']} has no accessible name"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_diagram_renders(page, site_url, built_site, scheme):
+def test_every_diagram_shows_in_the_readers_palette(page, site_url, built_site, scheme):
     pages = diagram_pages(built_site)
-    if not pages:
-        pytest.skip("no page has a diagram yet")
-    page.add_init_script(OPEN_SHADOWS)
+    assert sum(pages.values()) > 150
     page.emulate_media(color_scheme=scheme)
     for path, count in pages.items():
         page.goto(site_url + path)
-        expected_scheme = "slate" if scheme == "dark" else "default"
-        assert page.get_attribute("body", "data-md-color-scheme") == expected_scheme
-        assert_diagrams_rendered(page, count, f"{path} ({scheme})")
+        assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+        assert_one_image_per_diagram_shows(page, count, scheme, f"{path} ({scheme})")
 
 
-def test_diagrams_render_after_instant_navigation(page, site_url, built_site):
+@pytest.mark.browser
+def test_diagrams_show_after_instant_navigation(page, site_url, built_site):
     pages = diagram_pages(built_site)
-    if not pages:
-        pytest.skip("no page has a diagram yet")
-    page.add_init_script(OPEN_SHADOWS)
     page.goto(site_url + "introduction/")  # a page with the navigation sidebar and no diagram
     page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is read
     for path, count in list(pages.items())[:3]:
@@ -79,20 +105,39 @@ def test_diagrams_render_after_instant_navigation(page, site_url, built_site):
         page.click(f'nav.md-nav--primary a.md-nav__link[href$="{path}"]')
         page.wait_for_url(f"**/{path}")
         assert page.evaluate("() => window.__sameDocument === true"), "navigation reloaded the page"
-        assert_diagrams_rendered(page, count, f"{path} after instant navigation")
+        assert_one_image_per_diagram_shows(page, count, "light", f"{path} after instant navigation")
 
 
-def test_pages_without_diagrams_do_not_load_mermaid(page, site_url, built_site):
-    pages = diagram_pages(built_site)
-    plain = [
-        html.parent.relative_to(built_site).as_posix() + "/"
-        for html in sorted(built_site.glob("*/index.html"))
-        if html.parent.relative_to(built_site).as_posix() + "/" not in pages
-    ]
-    assert plain, "expected at least one page without diagrams"
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    for path in plain[:3]:
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "mermaid-" in url and url.endswith(".min.js")]
+needs_renderer = pytest.mark.skipif(not renderer_available(), reason="needs Playwright and Chromium")
+
+
+@needs_renderer
+def test_rendering_is_deterministic_and_gives_both_palettes():
+    source = "flowchart LR\n  accTitle: Two boxes\n  a[Producer] --> q[Queue]\n"
+    first = render([("k1", source)], PALETTES)["k1"]
+    again = render([("k2", source)], PALETTES)["k2"]
+    assert first.error is None and first.svgs == again.svgs
+    light, dark = first.svgs["light"], first.svgs["dark"]
+    assert light != dark and "var(--" not in light + dark
+    assert "<foreignObject" not in light and ">Producer<" in light  # text stays SVG text
+    assert re.search(r'<svg[^>]* width="\d+" height="\d+"', light)
+
+
+@needs_renderer
+def test_a_diagram_that_does_not_parse_fails_the_build_with_mermaids_message(tmp_path):
+    import shutil
+
+    from tests.conftest import mkdocs_build
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".cache", "tests"))
+    page = project / "docs" / "sqs.md"
+    text = page.read_text("utf-8").replace("flowchart LR\n", "flowchart LR\n  a -->>>> [oops\n", 1)
+    page.write_text(text, encoding="utf-8")
+    line = text.split("flowchart LR\n  a -->>>>", 1)[0].count("\n")  # the fence is the line before
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(
+        rf"docs/sqs\.md:{line}: the Mermaid diagram does not parse: .*(Parse error|Syntax error|Expecting)", output
+    ), output
