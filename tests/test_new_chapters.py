@@ -31,10 +31,13 @@ NEW_CHAPTERS = {
     "cdk": 20,
     "cicd": 40,
     "monitoring": 40,
+    "analytics": 14,
 }
-# AWS's own pages: its documentation, its site and blogs, its Knowledge Center, its repositories.
+# AWS's own pages: its documentation (Amplify's has its own site), its site and blogs, its
+# Knowledge Center articles, its repositories. Not community answers.
 AWS_PAGE = re.compile(
-    r"https://(docs\.aws\.amazon\.com|aws\.amazon\.com|repost\.aws/knowledge-center|github\.com/(aws|awsdocs)/)"
+    r"https://(docs\.aws\.amazon\.com|aws\.amazon\.com|docs\.amplify\.aws|repost\.aws/knowledge-center"
+    r"|github\.com/(aws|awsdocs)/)"
 )
 LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
 NUMBER = re.compile(
