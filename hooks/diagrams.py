@@ -39,18 +39,21 @@ def on_config(config):
     palettes = config["theme"]["palette"]
     palettes = palettes if isinstance(palettes, list) else [palettes]
     root = Path(config["config_file_path"]).parent
-    _state.update(palettes=palettes, theme=theme_fingerprint(palettes), cache=root / CACHE_DIR)
+    _state.update(palettes=palettes, cache=root / CACHE_DIR)
 
 
 def on_files(files, config):
     """Find every diagram, render the new ones, and add their SVG files to the site."""
     docs_dir = Path(config["docs_dir"])
-    theme, cache = _state["theme"], _state["cache"]
     diagrams = []
     for file in files.documentation_pages():
         text = (docs_dir / file.src_uri).read_text(encoding="utf-8")
         if "mermaid" in text:
             diagrams += find_diagrams(file.src_uri, text)
+    if not diagrams:
+        return files
+    _state["theme"] = theme = theme_fingerprint(_state["palettes"])
+    cache = _state["cache"]
     missing = {d.key(theme): d for d in diagrams if not is_rendered(cache, d.key(theme))}
     problems = []
     if missing and renderer_available():

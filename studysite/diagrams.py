@@ -58,7 +58,10 @@ class Diagram:
 
 def mermaid_script() -> Path:
     """The pinned Mermaid copy (its version is in its file name)."""
-    return next(MERMAID_DIR.glob("mermaid-*.min.js"))
+    found = sorted(MERMAID_DIR.glob("mermaid-*.min.js"))
+    if not found:
+        raise FileNotFoundError(f"{MERMAID_DIR}/mermaid-<version>.min.js is missing; diagrams are drawn with it")
+    return found[-1]
 
 
 def theme_fingerprint(palettes: list[dict]) -> str:

@@ -333,7 +333,7 @@ def test_works_after_instant_navigation_away_and_back(page, site_url):
     choose(q, correct=True)
     check(q)
     expect(q.locator(".dva-quiz__feedback")).to_have_text("Correct.")
-    expect(q.locator(".dva-quiz__note")).to_have_count(3)  # set up once, not once per visit
+    expect(q.locator(".dva-quiz__note")).to_have_count(4)  # set up once, not once per visit
     expect(page.locator("[data-quiz-score]")).to_have_text("2 of 4 correct (2 answered)")
 
 

@@ -16,20 +16,21 @@ questions:
     ref: demo.md#queues
     prompt: Which service decouples producers from consumers with a queue?
     choices:
-      - {text: "Amazon SQS", correct: true}
-      - {text: "Amazon Route 53", correct: false}
-      - {text: "Amazon EBS", correct: false}
+      - {text: "Amazon SQS", correct: true, explanation: A queue.}
+      - {text: "Amazon Route 53", correct: false, explanation: DNS.}
+      - {text: "Amazon EBS", correct: false, explanation: Block storage.}
+      - {text: "Amazon EFS", correct: false, explanation: File storage.}
     explanation: SQS is a queue.
   - id: demo-unsupported
     domain: 4
     ref: demo.md#queues
     prompt: Which tool traces requests? (Choose two.)
     choices:
-      - {text: "AWS X-Ray", correct: true}
-      - {text: "Amazon CloudWatch ServiceLens", correct: true}
-      - {text: "Amazon EBS", correct: false}
-      - {text: "Amazon Route 53", correct: false}
-      - {text: "Amazon VPC", correct: false}
+      - {text: "AWS X-Ray", correct: true, explanation: Traces.}
+      - {text: "Amazon CloudWatch ServiceLens", correct: true, explanation: Traces too.}
+      - {text: "Amazon EBS", correct: false, explanation: Storage.}
+      - {text: "Amazon Route 53", correct: false, explanation: DNS.}
+      - {text: "Amazon VPC", correct: false, explanation: Networks.}
     explanation: X-Ray traces requests.
 """
 
