@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 
 from studysite.changes import find_boxes
@@ -90,3 +92,37 @@ def test_the_changes_page_lists_every_box_of_the_site_and_links_to_it(built_site
         listed[(url, anchor)] = link.get_text(" ", strip=True)
     assert len(rendered) == len(boxes_in_sources)
     assert listed == rendered
+
+
+# The outdated statements the review of the notes found (issue "Questions that test knowledge,
+# not test-taking"): each must have its box, on its page, with an AWS source.
+REQUIRED_BOXES = {
+    ("sqs.md", r"1 MiB"),
+    ("s3.md", r"50 TB"),
+    ("kinesis.md", r"enhanced fan-out"),
+    ("cloudformation.md", r"CAPABILITY_AUTO_EXPAND"),
+    ("cloudformation.md", r"DeletionPolicy"),
+    ("cloudformation.md", r"Fn::If"),
+    ("sns.md", r"FCM"),
+    ("cli-sdk.md", r"IMDSv2"),
+    ("cli-sdk.md", r"default Region"),
+    ("route53.md", r"[Gg]eoproximity"),
+    ("iam.md", r"[Ii]nline policies"),
+    ("iam.md", r"federation"),
+    ("containers.md", r"Copilot"),
+    ("s3-security.md", r"Object Lambda"),
+}
+
+
+def test_every_known_outdated_statement_has_its_box_with_an_aws_source():
+    boxes = {}
+    for page, _ in REQUIRED_BOXES:
+        found, problems = find_boxes(page, (ROOT / "docs" / page).read_text(encoding="utf-8"))
+        assert problems == []
+        boxes[page] = found
+    missing = [
+        (page, pattern)
+        for page, pattern in sorted(REQUIRED_BOXES)
+        if not any(re.search(pattern, box.title) and box.sources for box in boxes[page])
+    ]
+    assert missing == []
