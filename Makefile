@@ -36,8 +36,12 @@ PORT ?= 8000
 serve: $(VENV)/.site
 	@$(BIN)/python scripts/serve.py $(PORT)
 
+# The front end's pure functions (tests/js/*.test.mjs) run under Node's own test runner
+# (Node 20+, no packages); the TAP reporter ends with plain "# tests N", "# pass N" lines.
+NODE ?= node
 test: browser
 	$(BIN)/ruff check .
+	$(NODE) --test --test-reporter=tap tests/js/
 	$(BIN)/python -m pytest
 
 # --- more ---------------------------------------------------------------------

@@ -16,6 +16,10 @@ from studysite.coverage import Domain
 
 # Shorter practice exams offered next to the full length; their time is proportional.
 PRACTICE_LENGTHS = (10, 20)
+# The extra time AWS Certification grants as an accommodation (to candidates whose first
+# language is not English, on request before scheduling); extra.exam.extension_minutes
+# overrides it.
+EXTENSION_MINUTES = 30
 EXAM_KEYS = ("questions", "scored_questions", "minutes", "passing_score", "min_score", "max_score")
 
 
@@ -31,9 +35,13 @@ def exam_settings(exam: Mapping, domains: Iterable[Domain]) -> dict:
     domains = sorted(domains, key=lambda domain: domain.number)
     if not domains or sum(domain.weight for domain in domains) != 100:
         raise ExamSettingsError("data/exam-guide.yml: domains: the weights must add up to 100")
+    extension = exam.get("extension_minutes", EXTENSION_MINUTES)
+    if not isinstance(extension, int) or extension < 1:
+        raise ExamSettingsError("mkdocs.yml: extra.exam.extension_minutes: expected a whole number of minutes")
     full = exam["questions"]
     return {
         **{key: exam[key] for key in EXAM_KEYS},
+        "extension_minutes": extension,
         "lengths": [length for length in PRACTICE_LENGTHS if length < full] + [full],
         "domains": [{"number": d.number, "name": d.name, "weight": d.weight} for d in domains],
     }

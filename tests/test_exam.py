@@ -29,6 +29,7 @@ def test_settings_carry_the_exam_facts_and_the_domains_in_order():
     assert settings["questions"] == 65 and settings["minutes"] == 130 and settings["passing_score"] == 720
     assert (settings["min_score"], settings["max_score"], settings["scored_questions"]) == (100, 1000, 50)
     assert settings["lengths"] == [10, 20, 65]
+    assert settings["extension_minutes"] == 30  # the accommodation's extra time, unless extra.exam sets it
     assert [(d["number"], d["weight"]) for d in settings["domains"]] == [(1, 32), (2, 26), (3, 24), (4, 18)]
 
 
@@ -39,6 +40,12 @@ def test_a_short_full_exam_keeps_only_shorter_practice_lengths():
 def test_a_missing_exam_value_is_named():
     with pytest.raises(ExamSettingsError, match=r"extra\.exam\.minutes: expected a whole number"):
         exam_settings({**EXAM, "minutes": "130"}, DOMAINS)
+
+
+def test_the_extension_can_be_set_and_is_checked():
+    assert exam_settings({**EXAM, "extension_minutes": 45}, DOMAINS)["extension_minutes"] == 45
+    with pytest.raises(ExamSettingsError, match=r"extra\.exam\.extension_minutes: expected a whole number"):
+        exam_settings({**EXAM, "extension_minutes": "30"}, DOMAINS)
 
 
 def test_weights_that_do_not_add_up_are_refused():

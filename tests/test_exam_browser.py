@@ -56,7 +56,7 @@ def open_exam(page, site_url):
 
 def start(page, length: int, timed: bool = True):
     page.get_by_label(f"{length} questions").check()
-    page.get_by_label("Count down").set_checked(timed)
+    page.locator("#dva-exam-time-" + ("standard" if timed else "untimed")).check()
     page.get_by_role("button", name="Start the exam").click()
     expect(heading(page)).to_have_text(f"Question 1 of {length}")
 
@@ -97,6 +97,15 @@ def table_rows(table) -> list[list[str]]:
 
 def focused_id(page) -> str:
     return page.evaluate("() => document.activeElement && document.activeElement.id")
+
+
+def tab_to(page, selector: str, limit: int = 40):
+    """Press Tab until the focused element matches ``selector``."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"keyboard never reached {selector}")
 
 
 # --- a whole exam ---------------------------------------------------------------------------------
@@ -197,7 +206,8 @@ def test_a_short_exam_from_start_to_review(page, site_url, index):
     expect(review).to_have_count(10)
     for position, qid in enumerate(ids):
         item = page.locator(f'[data-exam-review="{qid}"]')
-        expect(item.locator("h4")).to_have_text(f"Question {position + 1}: {verdicts[PLAN.get(position)]}")
+        flagged = " (flagged)" if position in FLAGGED else ""
+        expect(item.locator("h4")).to_have_text(f"Question {position + 1}: {verdicts[PLAN.get(position)]}{flagged}")
         expect(item.locator(".dva-exam__why")).to_have_count(sum(bool(c["explanation"]) for c in index[qid]["choices"]))
         expect(item.locator(".dva-exam__review-choice--right")).to_have_count(len(right(index[qid])))
         link = item.get_by_role("link", name=f"Read the notes: {index[qid]['ref_title']}")
@@ -219,7 +229,7 @@ def test_a_short_exam_from_start_to_review(page, site_url, index):
     # the results survive a reload; then practise the missed ones
     page.reload()
     expect(page.locator("[data-exam-score]")).to_have_text(f"{correct} of 10 correct ({correct * 10}%)")
-    page.get_by_role("button", name="Practise the ones I missed (4)").click()
+    page.get_by_role("button", name="Retake the ones I missed (4)").click()
     expect(heading(page)).to_have_text("Question 1 of 4")
     expect(timer(page)).to_have_text("8:00")
     missed = {qid for position, qid in enumerate(ids) if PLAN.get(position) is not True}
@@ -257,14 +267,10 @@ def test_keyboard_only(page, site_url, index):
     open_exam(page, site_url)
     start(page, 10)
     assert focused_id(page) == "dva-exam-question-title"
-    page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.matches('.dva-exam__choices input')")
+    tab_to(page, ".dva-exam__choices input")
     page.keyboard.press("Space")
     expect(page.locator(".dva-exam__choices input:checked")).to_have_count(1)
-    for _ in range(12):
-        if page.evaluate("() => document.activeElement.textContent") == "Next":
-            break
-        page.keyboard.press("Tab")
+    tab_to(page, ".dva-exam__nav [data-exam-action=next]")
     page.keyboard.press("Enter")
     expect(heading(page)).to_have_text("Question 2 of 10")
     assert focused_id(page) == "dva-exam-question-title"
@@ -273,6 +279,11 @@ def test_keyboard_only(page, site_url, index):
     expect(heading(page)).to_have_text("Question 1 of 10")
     # one choice made: a complete answer, or an incomplete one on a "choose 2" question
     expect(map_button(page, 1)).to_have_accessible_name(re.compile(r"^1: (answered|incomplete)$"))
+    # the shortcuts are listed on the page
+    shortcuts = page.locator(".dva-exam__shortcuts")
+    shortcuts.locator("summary").click()
+    for key, what in [("N", "next question"), ("P", "previous question"), ("F", "flag"), ("1–9", "choose")]:
+        expect(shortcuts).to_contain_text(re.compile(rf"{key}\s*{what}"))
 
 
 # --- time -----------------------------------------------------------------------------------------
@@ -331,9 +342,11 @@ def test_the_exam_goes_on_after_instant_navigation(page, site_url, index):
     choose(page, right(current(page, index)))
     page.get_by_role("button", name="Next").click()
     page.evaluate("() => { window.__sameDocument = true; }")
-    page.click('nav.md-nav--primary a.md-nav__link[href$="progress/"]')
+    expect(page.locator(".md-header")).to_be_hidden()
+    page.get_by_role("link", name="Leave for now").click()
     page.wait_for_url("**/progress/")
     expect(page.locator(".dva-progress")).to_contain_text("An exam is in progress (1 of 10 answered)")
+    expect(page.locator(".md-header")).to_be_visible()  # leaving the exam gives the site back its chrome
     page.get_by_role("link", name="Go back to it").click()
     page.wait_for_url("**/exam/")
     expect(heading(page)).to_have_text("Question 2 of 10")
@@ -391,7 +404,7 @@ def test_blocked_storage_still_works_for_the_session(browser, site_url, index):
         open_exam(page, site_url)
         start(page, 10)
         choose(page, right(current(page, index)))
-        page.click('nav.md-nav--primary a.md-nav__link[href$="progress/"]')
+        page.get_by_role("link", name="Leave for now").click()
         page.wait_for_url("**/progress/")
         expect(page.locator(".dva-progress")).to_contain_text("An exam is in progress (1 of 10 answered)")
         page.get_by_role("link", name="Go back to it").click()
@@ -524,18 +537,27 @@ def test_export_import_round_trip(page, site_url, index, tmp_path):
     assert data["data"] == {PROGRESS_KEY: answers, EXAM_KEY: exams}
 
     page.get_by_role("button", name="Reset all progress…").click()
-    expect(page.locator(".dva-progress__confirm")).to_contain_text("This cannot be undone")
+    expect(page.locator(".dva-progress__confirm")).to_contain_text("You can undo this until you leave the page")
     page.get_by_role("button", name="Delete all progress").click()
-    expect(page.locator(".dva-progress__message")).to_have_text("All progress was deleted.")
+    expect(page.locator(".dva-progress__message p")).to_have_text("All progress was deleted.")
     expect(page.locator("[data-progress-total]")).to_contain_text("You have answered 0 of the")
     assert stored(page, PROGRESS_KEY) is None and stored(page, EXAM_KEY) is None
+
+    # undo brings back exactly what was there
+    page.get_by_role("button", name="Undo").click()
+    expect(page.locator(".dva-progress__message p")).to_have_text("Your progress is back.")
+    assert stored(page, PROGRESS_KEY) == answers and stored(page, EXAM_KEY) == exams
+    expect(page.locator(".dva-progress__history tbody tr")).to_have_count(1)
+    page.get_by_role("button", name="Reset all progress…").click()
+    page.get_by_role("button", name="Delete all progress").click()
+    assert stored(page, PROGRESS_KEY) is None
 
     page.get_by_label(re.compile("^Import progress from a file")).set_input_files(exported)
     expect(page.locator(".dva-progress__confirm")).to_contain_text(
         "The file holds 2 answered questions and 1 practice exam"
     )
     page.get_by_role("button", name="Replace my progress").click()
-    expect(page.locator(".dva-progress__message")).to_have_text(
+    expect(page.locator(".dva-progress__message p")).to_have_text(
         "Progress imported: 2 answered questions and 1 practice exam."
     )
     assert stored(page, PROGRESS_KEY) == answers and stored(page, EXAM_KEY) == exams
@@ -580,7 +602,9 @@ def test_a_bad_import_is_refused_and_changes_nothing(page, site_url, index, cont
     page.get_by_label(re.compile("^Import progress from a file")).set_input_files(
         files=[{"name": "progress.json", "mimeType": "application/json", "buffer": content.encode()}]
     )
-    expect(page.locator(".dva-progress__message")).to_have_text(f"Not imported: {message}. Your progress is unchanged.")
+    expect(page.locator(".dva-progress__message p")).to_have_text(
+        f"Not imported: {message}. Your progress is unchanged."
+    )
     expect(page.get_by_role("button", name="Replace my progress")).to_have_count(0)
     assert page.evaluate("() => [localStorage.getItem('dva-progress'), localStorage.getItem('dva-exam')]") == before
     expect(page.locator("[data-progress-total]")).to_contain_text("You have answered 2 of the")
@@ -649,8 +673,14 @@ def test_both_pages_fit_a_phone(browser, site_url, index):
         assert fits()
         start(page, 20)
         choose(page, right(current(page, index)))
+        expect(map_button(page, 20)).to_be_hidden()  # the map is one tap away
+        page.get_by_role("button", name="Map").click()
         expect(map_button(page, 20)).to_be_visible()
+        expect(map_button(page, 1)).to_be_focused()
         assert fits()
+        map_button(page, 20).click()
+        expect(heading(page)).to_have_text("Question 20 of 20")
+        expect(map_button(page, 20)).to_be_hidden()
         page.get_by_role("button", name="Submit the exam").click()
         expect(page.get_by_role("dialog", name="Submit the exam?")).to_be_visible()
         page.get_by_role("button", name="Submit now").click()
@@ -659,5 +689,204 @@ def test_both_pages_fit_a_phone(browser, site_url, index):
         open_progress(page, site_url)
         expect(page.locator(".dva-progress__history tbody tr")).to_have_count(1)
         assert fits()
+    finally:
+        context.close()
+
+
+# --- the exam room: a full exam by keyboard, on a phone and a desktop ----------------------------
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+CHROME = ".md-header, .md-sidebar--primary, .md-sidebar--secondary, .md-footer, .md-search"
+
+
+def visible_chrome(page) -> list[str]:
+    return page.evaluate(
+        """s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility())
+            .map(e => e.className.split(' ')[0])""",
+        CHROME,
+    )
+
+
+# True once the page has stopped scrolling: keyboard scrolling is animated (ten still frames)
+SCROLL_SETTLED = """() => new Promise(done => { let y = scrollY, still = 0;
+    const look = () => { still = scrollY === y ? still + 1 : 0; y = scrollY;
+        if (still >= 10) done(true); else requestAnimationFrame(look); };
+    requestAnimationFrame(look); })"""
+
+
+def bar_in_view(page) -> bool:
+    return page.evaluate(
+        """() => { const r = document.querySelector('.dva-exam__bar').getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }"""
+    )
+
+
+def keys_for(page, numbers: list[int]) -> list[str]:
+    """The number keys that choose these choices (bank-file indexes) in their shuffled order."""
+    shown = page.locator(".dva-exam__choices input").evaluate_all("inputs => inputs.map(i => +i.value)")
+    return [str(shown.index(number) + 1) for number in numbers]
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_a_full_exam_by_keyboard_in_the_exam_room(browser, site_url, index, viewport):
+    mobile = viewport == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=mobile, has_touch=mobile)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        open_exam(page, site_url)
+        expect(page.locator(".md-header")).to_be_visible()
+        page.get_by_label("65 questions").focus()
+        page.keyboard.press("Space")
+        tab_to(page, ".dva-exam__settings [type=submit]")
+        page.keyboard.press("Enter")
+        expect(heading(page)).to_have_text("Question 1 of 65")
+        assert visible_chrome(page) == [], "the site's chrome gives way during the exam"
+        expect(page.locator(".dva-exam__bar")).to_contain_text(re.compile(r"Time left\s*2:(10:00|09:5\d)"))
+
+        # every fourth question right... a plan known in advance: r(ight), w(rong), u(nanswered), flagged every 7th
+        plan = ["rwru"[position % 4] for position in range(65)]
+        flagged = {position for position in range(65) if position % 7 == 3}
+        ids = []
+        for position in range(65):
+            expect(heading(page)).to_have_text(f"Question {position + 1} of 65")
+            assert page.evaluate("() => scrollY") == 0, f"question {position + 1} does not start at the top"
+            assert page.evaluate("() => document.activeElement.id") == "dva-exam-question-title"
+            q = current(page, index)
+            ids.append(q["id"])
+            page.keyboard.press("End")  # to the bottom of a long question: the bar stays in view
+            page.wait_for_function(SCROLL_SETTLED)
+            assert bar_in_view(page), f"the time bar left the screen on question {position + 1}"
+            if plan[position] != "u":
+                for key in keys_for(page, right(q) if plan[position] == "r" else wrong_answer(q)):
+                    page.keyboard.press(key)
+            if position in flagged:
+                page.keyboard.press("f")
+                expect(page.locator(".dva-exam__flag")).to_have_attribute("aria-pressed", "true")
+            if position < 64:
+                page.keyboard.press("n")
+        assert visible_chrome(page) == []
+        expected_answers = [item for item in stored(page, EXAM_KEY)["current"]["questions"] if item["chosen"]]
+        assert len(expected_answers) == sum(p != "u" for p in plan)
+
+        # on the last question, submitting is the primary action
+        expect(page.locator(".dva-exam__nav [data-exam-action=next]")).to_be_hidden()
+        expect(page.locator("[data-exam-action=submit]")).to_have_class(re.compile("md-button--primary"))
+        tab_to(page, "[data-exam-action=submit]")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("dialog", name="Submit the exam?")).to_be_visible()
+        page.keyboard.press("Shift+Tab")  # from "Back to the exam" to "Submit now"
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-exam-score]")).to_be_visible()
+
+        # the site is back; the verdict is clear and labelled an estimate
+        expect(page.locator(".md-header")).to_be_visible()
+        if not mobile:
+            expect(page.locator(".md-sidebar--primary")).to_be_visible()
+        correct = plan.count("r")
+        score = round(100 + 900 * correct / 65)
+        verdict = page.locator("[data-exam-verdict]").first
+        expect(verdict).to_contain_text(("Pass" if score >= 720 else "Fail") + " (estimate)")
+        expect(verdict).to_contain_text(f"estimated scaled score of {score} against the pass mark of 720")
+        expect(page.locator(".dva-exam__table").first.locator(".dva-exam__bar-track")).to_have_count(4)
+
+        # the filters, by keyboard
+        review = page.locator(".dva-exam__review > li")
+
+        def shown() -> list[str]:
+            return review.evaluate_all("items => items.filter(i => i.checkVisibility()).map(i => i.dataset.examReview)")
+
+        expected = {
+            "Wrong": [ids[p] for p in range(65) if plan[p] == "w"],
+            "Flagged": [ids[p] for p in sorted(flagged)],
+            "Unanswered": [ids[p] for p in range(65) if plan[p] == "u"],
+            "All": ids,
+        }
+        for name, wanted in expected.items():
+            radio = page.get_by_label(re.compile(rf"^{name} \({len(wanted)}\)$"))
+            radio.focus()
+            page.keyboard.press("Space")
+            expect(radio).to_be_checked()
+            assert shown() == wanted, f"filter {name}"
+        numbers = page.locator(".dva-exam__numbers a")
+        expect(numbers).to_have_count(65)
+        expect(numbers.nth(1)).to_have_accessible_name("2: incorrect")
+
+        # retake the ones I missed: exactly the wrong and unanswered ones
+        missed = {ids[p] for p in range(65) if plan[p] != "r"}
+        button = page.get_by_role("button", name=f"Retake the ones I missed ({len(missed)})")
+        button.focus()
+        page.keyboard.press("Enter")
+        expect(heading(page)).to_have_text(f"Question 1 of {len(missed)}")
+        assert {item["id"] for item in stored(page, EXAM_KEY)["current"]["questions"]} == missed
+        assert visible_chrome(page) == []
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_time_settings_extension_custom_and_announcements(page, site_url, index):
+    page.clock.install(time=START)
+    open_exam(page, site_url)
+    page.get_by_label("65 questions").check()
+    expect(page.get_by_label(re.compile("^Exam time plus the accommodation"))).to_be_visible()
+    expect(page.locator(".dva-exam__settings")).to_contain_text("Exam time: 130 minutes")
+    expect(page.locator(".dva-exam__settings")).to_contain_text("(30 extra minutes on the full exam): 160 minutes")
+    # a custom time out of range is refused, with the range
+    page.get_by_label("Custom time in minutes").fill("0")
+    page.get_by_role("button", name="Start the exam").click()
+    expect(page.locator(".dva-exam__settings [role=alert]")).to_have_text(
+        "Enter a custom time from 1 to 1600 minutes, or choose another time."
+    )
+    page.get_by_label(re.compile("^Exam time plus the accommodation")).check()
+    page.get_by_role("button", name="Start the exam").click()
+    expect(timer(page)).to_have_text(re.compile(r"^2:(40:00|39:5\d)$"))
+    assert stored(page, EXAM_KEY)["current"]["duration"] == 160 * 60000
+    status = page.locator(".dva-exam [role=status]")
+    expect(status).to_have_text("Exam started: 65 questions, 160 minutes.")
+    # no announcement as the seconds tick; one at 30 minutes left; T says the time on request
+    page.clock.fast_forward("01:00")
+    expect(status).to_have_text("Exam started: 65 questions, 160 minutes.")
+    page.clock.fast_forward("02:09:01")
+    expect(status).to_have_text("30 minutes left. When time is up, the exam is submitted.")
+    heading(page).focus()
+    page.keyboard.press("t")
+    expect(status).to_have_text(re.compile(r"^29 minutes left$"))
+    # a custom time
+    page.goto(site_url + "exam/")
+    page.get_by_role("button", name="Submit the exam").click()
+    page.get_by_role("button", name="Submit now").click()
+    page.get_by_role("button", name="New exam").click()
+    page.get_by_label("10 questions").check()
+    page.get_by_label("Custom time in minutes").fill("45")
+    page.get_by_role("button", name="Start the exam").click()
+    expect(timer(page)).to_have_text(re.compile(r"^(45:00|44:5\d)$"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_a_phone_in_the_exam_room(browser, site_url, index, scheme):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_exam(page, site_url)
+        start(page, 10)
+        choose(page, wrong_answer(current(page, index)))
+        page.get_by_role("button", name="Flag for review").click()
+        page.get_by_role("button", name="Map").click()
+        expect(map_button(page, 10)).to_be_visible()
+        assert axe_violations(page, ".dva-exam") == []
+        page.keyboard.press("Escape")
+        expect(map_button(page, 10)).to_be_hidden()
+        page.get_by_role("button", name="Submit the exam").click()
+        page.get_by_role("button", name="Submit now").click()
+        expect(page.locator("[data-exam-score]")).to_be_visible()
+        page.get_by_label(re.compile(r"^Wrong \(1\)$")).check()
+        expect(page.locator(".dva-exam__review > li:visible")).to_have_count(1)
+        assert axe_violations(page, ".dva-exam") == []
+        page.goto(site_url + "progress/")
+        page.get_by_role("button", name="Reset all progress…").click()
+        page.get_by_role("button", name="Delete all progress").click()
+        expect(page.get_by_role("button", name="Undo")).to_be_visible()
+        assert axe_violations(page, ".dva-progress") == []
     finally:
         context.close()

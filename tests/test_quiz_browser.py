@@ -15,6 +15,7 @@ import re
 import threading
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -37,7 +38,13 @@ def site_url(tmp_path_factory):
     site.mkdir()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = mkdocs_build(make_quiz_site(root, site_url=url), site)
+    config = make_quiz_site(root, site_url=url)
+    # quiz.js is an ES module that overrides/main.html loads on pages with a quiz, not a
+    # script for every page
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["extra_javascript"] = [path for path in settings["extra_javascript"] if not path.endswith("/quiz.js")]
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stdout + result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield url
@@ -61,6 +68,12 @@ def choose(q, correct: bool, count: int = 1):
 
 def check(q):
     q.get_by_role("button", name="Check").click()
+
+
+def reset(quiz):
+    """Reset the quiz: it asks first."""
+    quiz.get_by_role("button", name="Reset…").click()
+    quiz.get_by_role("button", name="Clear my answers").click()
 
 
 def stored(page) -> dict:
@@ -90,7 +103,7 @@ def test_single_answer_wrong_then_right(page, site_url):
     expect(quiz.locator("[data-quiz-score]")).to_have_text("0 of 4 correct (1 answered)")
     expect(quiz.locator("[data-quiz-status]")).to_have_text("Question 1: incorrect.")
 
-    quiz.get_by_role("button", name="Reset").click()
+    reset(quiz)
     choose(q, correct=True)
     check(q)
     expect(q.locator(".dva-quiz__feedback")).to_have_text("Correct.")
@@ -163,7 +176,9 @@ def test_keyboard_only(page, site_url):
     tab_to(page, "#q-demo-single [data-quiz-action=check]")
     page.keyboard.press("Enter")
     expect(question(page, "demo-single").locator(".dva-quiz__feedback")).to_have_text("Correct.")
-    assert page.evaluate("() => document.activeElement.matches('#q-demo-single summary')"), "focus must move on"
+    assert page.evaluate("() => document.activeElement.matches('#q-demo-single [data-quiz-feedback]')"), (
+        "focus moves on"
+    )
 
     # checkboxes: Tab through, Space on the two right ones
     tab_to(page, "#q-demo-multiple input")
@@ -215,23 +230,65 @@ def test_progress_survives_a_reload(page, site_url):
     assert entry["chosen"] == [0]  # index in the bank file, whatever the shuffled order
 
 
-def test_reset_clears_the_bank(page, site_url):
+def test_reset_asks_first_clears_the_bank_and_can_be_undone(page, site_url):
     quiz = open_quiz(page, site_url)
-    page.evaluate("""() => localStorage.setItem('dva-progress', JSON.stringify({version: 1, questions: {
-        'other-bank-question': {hash: 'abc', correct: true, chosen: [0], at: 1}}}))""")
+    other = {"other-bank-question": {"hash": "abc", "correct": True, "chosen": [0], "at": 1}}
+    page.evaluate("v => localStorage.setItem('dva-progress', JSON.stringify({version: 1, questions: v}))", other)
     choose(question(page, "demo-single"), correct=True)
     check(question(page, "demo-single"))
-    quiz.get_by_role("button", name="Reset").click()
+    answer = stored(page)["questions"]["demo-single"]
+
+    # asks first; cancelling changes nothing
+    reset_button = quiz.get_by_role("button", name="Reset…")
+    expect(reset_button).to_have_class(re.compile("dva-button--danger"))
+    reset_button.click()
+    confirm = quiz.get_by_role(
+        "group", name="Clear your answer to this quiz? You can undo it until you leave the page."
+    )
+    expect(confirm).to_be_visible()
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    expect(reset_button).to_be_focused()
+    expect(quiz.locator("[data-quiz-score]")).to_have_text("1 of 4 correct (1 answered)")
+
+    reset(quiz)
     expect(quiz.locator("[data-quiz-score]")).to_have_text("0 of 4 correct (0 answered)")
     expect(quiz.locator("[data-quiz-status]")).to_have_text("Quiz reset.")
     expect(quiz.locator("input:checked")).to_have_count(0)
     expect(quiz.locator(".dva-quiz__question--checked")).to_have_count(0)
-    assert page.evaluate("() => document.activeElement.matches('#q-demo-single input')")
-    assert stored(page)["questions"] == {
-        "other-bank-question": {"hash": "abc", "correct": True, "chosen": [0], "at": 1}
-    }
+    expect(quiz.get_by_role("button", name="Undo")).to_be_focused()
+    assert stored(page)["questions"] == other
+
+    # undo, until the page is left
+    quiz.get_by_role("button", name="Undo").click()
+    expect(quiz.locator("[data-quiz-score]")).to_have_text("1 of 4 correct (1 answered)")
+    expect(question(page, "demo-single").locator(".dva-quiz__feedback")).to_have_text("Correct.")
+    assert stored(page)["questions"] == {**other, "demo-single": answer}
+    expect(quiz.get_by_role("button", name="Undo")).to_be_hidden()
+
+    reset(quiz)
     page.reload()
     expect(page.locator("[data-quiz-score]")).to_have_text("0 of 4 correct (0 answered)")
+    expect(page.get_by_role("button", name="Undo")).to_be_hidden()
+
+
+def test_each_choice_explains_itself_once_and_the_box_keeps_the_rest(page, site_url):
+    open_quiz(page, site_url)
+    q = question(page, "demo-multiple")
+    choose(q, correct=True, count=2)
+    check(q)
+    choices = q.locator("[data-quiz-choice]")
+    expect(choices.locator(".dva-quiz__why")).to_have_count(choices.count())
+    visible = q.locator(".dva-quiz__why").evaluate_all("nodes => nodes.filter(n => n.checkVisibility()).length")
+    assert visible == choices.count(), "each choice's explanation is shown once"
+    expect(q.locator(".dva-quiz__key")).to_be_hidden()
+    expect(q.locator(".dva-quiz__tags")).to_be_hidden()
+    answer = q.locator(".dva-quiz__answer")
+    expect(answer.locator(".dva-quiz__explanation")).to_be_visible()
+    expect(answer.get_by_role("link", name="Read the notes: Second topic")).to_be_visible()
+    expect(answer.get_by_role("link", name=re.compile("^Report a problem"))).to_be_visible()
+    check_button = question(page, "demo-single").get_by_role("button", name="Check")
+    expect(check_button).to_have_class(re.compile("md-button--primary"))
 
 
 def test_retry_clears_only_the_missed_questions(page, site_url):
@@ -390,7 +447,10 @@ def test_axe_finds_no_violations_in_the_quiz(page, site_url, scheme):
         # are not ours; so do the colours of its syntax highlighting in the dark palette.
         context = {"include": [[".dva-quiz"]], "exclude": [[".dva-quiz .highlight"]]}
         results = axe.run(page, context=context, options={"resultTypes": ["violations"]})
-        return [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+        return [
+            (v["id"], [(n["target"], n.get("failureSummary", "")[-160:]) for n in v["nodes"]])
+            for v in results.response["violations"]
+        ]
 
     assert violations() == []
     choose(question(page, "demo-single"), correct=False)
@@ -405,7 +465,7 @@ def test_injected_markup_does_not_run(page, site_url):
     q = question(page, "demo-injection")
     choose(q, correct=True)
     check(q)
-    for link in q.locator(".dva-quiz__why span").all():
+    for link in q.locator(".dva-quiz__note .dva-quiz__why span").all():
         link.click()
     q.locator("label").nth(0).hover()
     assert page.evaluate("() => window.__injected") is None

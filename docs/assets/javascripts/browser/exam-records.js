@@ -1,0 +1,128 @@
+/* The exams' records in the browser, and the export file that carries them with the answers.
+ *
+ * localStorage["dva-exam"] = JSON {
+ *   "version": 1,
+ *   "current": null | exam,   // the exam in progress
+ *   "review": null | exam,    // the last submitted exam, with "submitted" (ms) and "timeUp"
+ *   "history": [{ "at": ms, "kind": "exam" | "missed", "questions": 10, "correct": 7,
+ *                 "score": 730, "passed": true, "timed": true, "timeUp": false,
+ *                 "domains": { "1": [correct, asked], ... } }]   // oldest first
+ * }
+ * exam = { "kind": "exam" | "missed", "started": ms, "timed": true,
+ *          "duration": ms | null, "deadline": ms | null,   // absolute: survives reloads
+ *          "position": 0, "short": [{ "domain": 3, "wanted": 16, "drawn": 12 }],
+ *          "questions": [{ "id": "...", "hash": "...", "order": [2, 0, 3, 1],
+ *                          "chosen": [0], "flagged": false }] }
+ * "order" is the shuffled order of choice indexes; "chosen" holds bank-file indexes. */
+import { has, isCount, isIndexList, isObject, isTime } from "../utilities/checks.js";
+import { EXAM_KEY, PROGRESS_KEY, Store, emptyProgress, progressProblem } from "./storage.js";
+
+export const EXPORT_FORMAT = "dva-c02-study-progress";
+export const HISTORY_LIMIT = 200;
+
+function examQuestionProblem(item) {
+  if (!isObject(item) || typeof item.id !== "string" || typeof item.hash !== "string") return "needs an id and a hash";
+  if (!isIndexList(item.order, 100) || item.order.length < 2) return '"order" must list choice numbers';
+  if (!isIndexList(item.chosen, item.order.length)) return '"chosen" must list choice numbers';
+  if (typeof item.flagged !== "boolean") return '"flagged" must be true or false';
+  return null;
+}
+
+export function examProblem(exam, submitted) {
+  if (!isObject(exam)) return "is not an object";
+  if (exam.kind !== "exam" && exam.kind !== "missed") return '"kind" must be "exam" or "missed"';
+  if (!isTime(exam.started) || typeof exam.timed !== "boolean") return 'needs "started" and "timed"';
+  if (exam.timed ? !(isTime(exam.duration) && isTime(exam.deadline)) : exam.duration !== null || exam.deadline !== null) {
+    return '"duration" and "deadline" must be times when timed, null otherwise';
+  }
+  if (!Array.isArray(exam.questions) || !exam.questions.length) return '"questions" must be a list';
+  const ids = {};
+  for (let i = 0; i < exam.questions.length; i++) {
+    const problem = examQuestionProblem(exam.questions[i]);
+    if (problem) return "question " + (i + 1) + ": " + problem;
+    if (has(ids, exam.questions[i].id)) return "question " + (i + 1) + " is there twice";
+    ids[exam.questions[i].id] = true;
+  }
+  if (!isCount(exam.position) || exam.position >= exam.questions.length) return '"position" is out of range';
+  const shortOk = Array.isArray(exam.short) &&
+    exam.short.every((note) => isObject(note) && isCount(note.domain) && isCount(note.wanted) && isCount(note.drawn));
+  if (!shortOk) return '"short" must be a list of notes';
+  if (submitted && !(isTime(exam.submitted) && typeof exam.timeUp === "boolean")) return 'needs "submitted" and "timeUp"';
+  return null;
+}
+
+export function historyProblem(entry) {
+  if (!isObject(entry) || !isTime(entry.at)) return 'needs "at"';
+  if (entry.kind !== "exam" && entry.kind !== "missed") return '"kind" must be "exam" or "missed"';
+  if (!isCount(entry.questions) || !entry.questions || !isCount(entry.correct) || entry.correct > entry.questions) {
+    return '"questions" and "correct" must be counts';
+  }
+  if (!isCount(entry.score)) return '"score" must be a number';
+  for (const flag of ["passed", "timed", "timeUp"]) {
+    if (typeof entry[flag] !== "boolean") return '"' + flag + '" must be true or false';
+  }
+  if (!isObject(entry.domains)) return '"domains" must be an object';
+  const domainsOk = Object.keys(entry.domains).every((key) => {
+    const pair = entry.domains[key];
+    return /^\d+$/.test(key) && Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && isCount(pair[1]) && pair[0] <= pair[1];
+  });
+  return domainsOk ? null : '"domains" must map a domain to [correct, asked]';
+}
+
+export function examStateProblem(data) {
+  if (!isObject(data) || data.version !== 1) return "dva-exam: expected version 1";
+  let problem;
+  if (data.current !== null && (problem = examProblem(data.current, false))) return "dva-exam: the exam in progress " + problem;
+  if (data.review !== null && (problem = examProblem(data.review, true))) return "dva-exam: the last exam " + problem;
+  if (!Array.isArray(data.history)) return 'dva-exam: "history" must be a list';
+  for (let i = 0; i < data.history.length; i++) {
+    if ((problem = historyProblem(data.history[i]))) return "dva-exam: history entry " + (i + 1) + ": " + problem;
+  }
+  return null;
+}
+
+export function emptyExams() {
+  return { version: 1, current: null, review: null, history: [] };
+}
+
+/* Stored exams with every broken part dropped (an old or damaged part never blocks the rest). */
+export function cleanExams(data) {
+  return {
+    version: 1,
+    current: data.current && !examProblem(data.current, false) ? data.current : null,
+    review: data.review && !examProblem(data.review, true) ? data.review : null,
+    history: Array.isArray(data.history) ? data.history.filter((entry) => !historyProblem(entry)) : []
+  };
+}
+
+export const exams = new Store(EXAM_KEY, cleanExams, emptyExams);
+
+/* The export file's content. */
+export function exportData(answers, examState, now) {
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exported: now.toISOString(),
+    data: { [PROGRESS_KEY]: progressProblem(answers) ? emptyProgress() : answers, [EXAM_KEY]: examState }
+  };
+}
+
+/* What an import file holds, or a message saying why it is refused. */
+export function readExport(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { problem: "the file is not JSON" };
+  }
+  if (!isObject(data) || data.format !== EXPORT_FORMAT) return { problem: "it is not a progress file exported by this site" };
+  if (data.version !== 1) return { problem: "it has version " + JSON.stringify(data.version) + ", and this site reads version 1" };
+  if (!isObject(data.data)) return { problem: 'it has no "data"' };
+  const unknown = Object.keys(data.data).filter((key) => key !== PROGRESS_KEY && key !== EXAM_KEY);
+  if (unknown.length) return { problem: 'it holds unknown data "' + unknown[0] + '"' };
+  const answers = has(data.data, PROGRESS_KEY) ? data.data[PROGRESS_KEY] : emptyProgress();
+  const examState = has(data.data, EXAM_KEY) ? data.data[EXAM_KEY] : emptyExams();
+  const problem = progressProblem(answers) || examStateProblem(examState);
+  if (problem) return { problem: problem };
+  return { answers: answers, exams: examState, exported: data.exported };
+}

@@ -1,0 +1,181 @@
+/* The progress page (docs/progress.md, div[data-progress]): the figures (summary.js), and
+ * export, import and reset of the stored progress. Reset asks first and can be undone
+ * until the page is left (the deleted data is kept in memory until then). */
+import { EXAM_KEY, PROGRESS_KEY, progress, snapshot } from "../browser/storage.js";
+import { exams, exportData, readExport } from "../browser/exam-records.js";
+import { actionButton, announce, el, formatDate, loadProblem } from "../utilities/dom.js";
+import { plural } from "../utilities/format.js";
+import { loadIndex, navOrder } from "../exam/questions.js";
+import { renderSummary } from "./summary.js";
+
+function progressButton(action, text, variant) {
+  return actionButton("data-progress-action", action, text, variant);
+}
+
+class ProgressApp {
+  constructor(root, index) {
+    this.root = root;
+    this.index = index;
+    this.chapters = navOrder(index.chapters);
+    this.summary = el("div", { class: "dva-progress__summary" });
+    this.message = el("div", { class: "dva-progress__message", tabindex: "-1" });
+    this.status = el("p", { class: "dva-progress__status", role: "status" });
+    this.pending = null;
+    this.undo = null;
+    root.textContent = "";
+    root.append(this.summary, this.controls());
+    root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-progress-action]");
+      if (!button || button.disabled) return;
+      const action = button.getAttribute("data-progress-action");
+      if (action === "export") this.exportFile();
+      else if (action === "import") this.applyImport();
+      else if (action === "cancel") this.cancel();
+      else if (action === "reset") this.askReset();
+      else if (action === "confirm-reset") this.reset();
+      else if (action === "undo-reset") this.undoReset();
+    });
+  }
+
+  render() {
+    renderSummary(this.summary, this.index, this.chapters);
+  }
+
+  /* A message on the page (with an optional button), announced to screen readers. */
+  tell(text, problem, button) {
+    this.message.textContent = "";
+    this.message.classList.toggle("dva-progress__message--problem", !!problem);
+    this.message.appendChild(el("p", { text: text }));
+    if (button) this.message.appendChild(el("div", { class: "dva-progress__actions" }, [button]));
+    announce(this.status, text);
+  }
+
+  controls() {
+    this.file = el("input", { type: "file", id: "dva-progress-file", class: "dva-progress__file", accept: ".json,application/json" });
+    this.file.addEventListener("change", () => {
+      if (this.file.files && this.file.files[0]) this.readImport(this.file.files[0]);
+    });
+    this.confirm = el("div", { class: "dva-progress__confirm", hidden: true, tabindex: "-1", role: "group", "aria-labelledby": "dva-progress-confirm-text" });
+    return el("section", { class: "dva-progress__data", "aria-labelledby": "dva-progress-data" }, [
+      el("h2", { id: "dva-progress-data", text: "Keep, move or reset your progress" }),
+      el("div", { class: "dva-progress__actions" }, [progressButton("export", "Export progress to a file")]),
+      el("div", { class: "dva-progress__import" }, [
+        el("label", { for: "dva-progress-file", text: "Import progress from a file (it replaces what this browser holds, after you confirm)" }),
+        this.file
+      ]),
+      el("div", { class: "dva-progress__actions" }, [progressButton("reset", "Reset all progress\u2026", "danger")]),
+      this.confirm,
+      this.message,
+      this.status
+    ]);
+  }
+
+  exportFile() {
+    const now = new Date();
+    const data = exportData(progress.read(), exams.read(), now);
+    const name = "dva-c02-progress-" + now.toISOString().slice(0, 10) + ".json";
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    el("a", { href: url, download: name }).click(); // never in the page: instant navigation must not see it
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    this.tell("Progress exported to " + name + ".");
+  }
+
+  readImport(file) {
+    this.cancel();
+    if (file.size > 20 * 1024 * 1024) {
+      this.refuse("the file is too large for a progress file");
+      return;
+    }
+    file.text().then((text) => {
+      const found = readExport(text);
+      if (found.problem) {
+        this.refuse(found.problem);
+        return;
+      }
+      this.pending = found;
+      const exported = typeof found.exported === "string" ? Date.parse(found.exported) : NaN;
+      this.ask("The file holds " + plural(Object.keys(found.answers.questions).length, "answered question", "answered questions") +
+        " and " + plural(found.exams.history.length, "practice exam", "practice exams") +
+        (isNaN(exported) ? "" : ", exported " + formatDate(exported)) + ". Replace the progress in this browser with it?",
+      progressButton("import", "Replace my progress", "primary"));
+    }, () => this.refuse("the file could not be read"));
+  }
+
+  ask(text, confirmButton) {
+    this.confirm.textContent = "";
+    this.confirm.appendChild(el("p", { id: "dva-progress-confirm-text", text: text }));
+    this.confirm.appendChild(el("div", { class: "dva-progress__actions" }, [confirmButton, progressButton("cancel", "Cancel")]));
+    this.confirm.hidden = false;
+    this.confirm.focus();
+  }
+
+  refuse(problem) {
+    this.file.value = "";
+    this.tell("Not imported: " + problem + ". Your progress is unchanged.", true);
+  }
+
+  applyImport() {
+    const found = this.pending;
+    if (!found) return;
+    const storedAnswers = progress.write(found.answers);
+    const stored = exams.write(found.exams) && storedAnswers;
+    this.cancel();
+    this.render();
+    this.tell("Progress imported: " + plural(Object.keys(found.answers.questions).length, "answered question", "answered questions") +
+      " and " + plural(found.exams.history.length, "practice exam", "practice exams") + "." +
+      (stored ? "" : " This browser does not let the site store it, so it lasts for this visit only."));
+    this.message.focus();
+  }
+
+  askReset() {
+    this.cancel();
+    this.ask("Delete every answer and practice exam this site keeps in this browser, including an exam in progress? " +
+      "You can undo this until you leave the page; export your progress first to keep a copy.",
+    progressButton("confirm-reset", "Delete all progress", "danger-filled"));
+  }
+
+  reset() {
+    this.undo = { [PROGRESS_KEY]: snapshot(progress.read()), [EXAM_KEY]: snapshot(exams.read()) };
+    progress.remove();
+    exams.remove();
+    this.cancel();
+    this.render();
+    this.tell("All progress was deleted.", false, progressButton("undo-reset", "Undo"));
+    this.message.focus();
+  }
+
+  undoReset() {
+    if (!this.undo) return;
+    progress.write(this.undo[PROGRESS_KEY]);
+    exams.write(this.undo[EXAM_KEY]);
+    this.undo = null;
+    this.render();
+    this.tell("Your progress is back.");
+    this.message.focus();
+  }
+
+  cancel() {
+    const wasOpen = !this.confirm.hidden;
+    this.pending = null;
+    this.file.value = "";
+    this.confirm.hidden = true;
+    this.confirm.textContent = "";
+    if (wasOpen && !this.root.contains(document.activeElement)) this.message.focus();
+  }
+}
+
+function setupProgress(root) {
+  if (root.hasAttribute("data-progress-ready")) return;
+  root.setAttribute("data-progress-ready", "");
+  root.textContent = "";
+  root.appendChild(el("p", { class: "dva-progress__loading", text: "Loading your progress\u2026" }));
+  loadIndex().then((index) => {
+    if (root.isConnected) new ProgressApp(root, index).render();
+  }, (error) => {
+    root.textContent = "";
+    root.appendChild(el("p", { role: "alert", text: loadProblem(error) }));
+  });
+}
+
+// Material emits document$ on the first load and after every instant navigation.
+document$.subscribe(() => document.querySelectorAll("[data-progress]").forEach(setupProgress));
