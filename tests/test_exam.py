@@ -80,3 +80,35 @@ def test_the_question_index_names_each_chapter_and_section(built_site):
     iam = [q for q in index["questions"] if q["bank"] == "iam"]
     assert iam and {q["chapter"] for q in iam} == {"IAM and access to AWS"}
     assert all(q["ref"].startswith("#") and q["ref_title"] for q in index["questions"])
+
+
+# --- the front-end code: modules with one job, loaded where used ----------------------------------
+SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+
+
+def test_no_script_is_longer_than_400_lines():
+    lengths = {
+        str(path.relative_to(SCRIPTS)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in SCRIPTS.rglob("*.js")
+    }
+    assert lengths and max(lengths.values()) <= 400, {name: n for name, n in lengths.items() if n > 400}
+
+
+def module_scripts(built_site, page: str) -> set[str]:
+    soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return {script["src"].split("assets/javascripts/", 1)[1] for script in soup.select('script[type="module"][src]')}
+
+
+def test_each_page_loads_only_the_modules_it_uses(built_site):
+    assert module_scripts(built_site, "exam") == {"exam/main.js"}
+    assert module_scripts(built_site, "progress") == {"progress/main.js"}
+    assert module_scripts(built_site, "sqs") == {"quiz.js"}
+    assert module_scripts(built_site, "glossary") == set()
+    assert module_scripts(built_site, ".") == set()
+
+
+def test_no_page_carries_data_in_an_inline_script(built_site):
+    for page in ("exam", "progress", "sqs"):
+        soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        inline = [s for s in soup.select("article script") if not s.get("src")]
+        assert inline == [], f"{page}: {inline[0]}"
