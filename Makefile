@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint check bench quiz-report browser clean
+.PHONY: serve build test lint check bench quiz-report browser diagrams clean
 
 # --- set-up -----------------------------------------------------------------
 $(VENV)/.site: requirements.txt
@@ -19,9 +19,9 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-# A Chromium for the browser tests: the one $CHROMIUM names, else `chromium` on
-# the PATH, else Debian's package where apt-get exists, else Playwright's download.
-browser: $(VENV)/.dev
+# A Chromium for the browser tests and for drawing diagrams: the one $CHROMIUM names, else
+# `chromium` on the PATH, else Debian's package where apt-get exists, else Playwright's download.
+browser: $(VENV)/.site
 	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then :; \
 	elif command -v chromium >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
@@ -33,13 +33,13 @@ browser: $(VENV)/.dev
 # --- the two commands ---------------------------------------------------------
 # `make serve PORT=8001` when 8000 is taken; the address printed ends in /notes/.
 PORT ?= 8000
-serve: $(VENV)/.site
+serve: browser
 	@$(BIN)/python scripts/serve.py $(PORT)
 
 # The front end's pure functions (tests/js/*.test.mjs) run under Node's own test runner
 # (Node 20+, no packages); the TAP reporter ends with plain "# tests N", "# pass N" lines.
 NODE ?= node
-test: browser
+test: browser $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(NODE) --test --test-reporter=tap tests/js/
 	$(BIN)/python -m pytest
@@ -59,8 +59,12 @@ check: $(VENV)/.dev
 quiz-report: $(VENV)/.site
 	$(BIN)/python -m studysite.quiz_report
 
-bench: $(VENV)/.dev
+bench: browser $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
+
+# Draw new or changed Mermaid diagrams to diagrams/*.svg (commit them), delete unused ones.
+diagrams: browser
+	$(BIN)/python scripts/diagrams.py
 
 clean:
 	rm -rf site .pytest_cache .cache

@@ -3,7 +3,7 @@
 The work lives in ``studysite.diagrams`` (finding blocks, keys, the images that replace
 them) and ``studysite.diagram_renderer`` (drawing them in headless Chromium). A diagram
 with no SVG yet is rendered here when a browser is at hand; otherwise, and for a diagram
-that does not parse or has no accessible name, the build stops with ``docs/x.md:LINE:``.
+that does not parse or has no accessible name, the strict build fails with ``docs/x.md:LINE:``.
 """
 
 from __future__ import annotations
@@ -12,18 +12,18 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studysite.diagram_renderer import RendererUnavailable, render, renderer_available
+from studysite.diagram_renderer import renderer_available
 from studysite.diagrams import (
     CACHE_DIR,
     SITE_DIR,
     diagram_problems,
     find_diagrams,
     is_rendered,
+    render_missing,
     replace_diagrams,
     svg_paths,
     theme_fingerprint,
@@ -43,57 +43,42 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Find every diagram, render the new ones, and add their SVG files to the site."""
+    """Find every diagram, render the new ones, and add their SVG files to the site.
+
+    A problem (no name, does not parse, no SVG and no browser to draw one) is a warning with
+    ``docs/x.md:LINE:``, so the strict build fails on it while ``make serve`` keeps running and
+    shows the problem in the page, where the diagram would be.
+    """
     docs_dir = Path(config["docs_dir"])
     diagrams = []
     for file in files.documentation_pages():
         text = (docs_dir / file.src_uri).read_text(encoding="utf-8")
         if "mermaid" in text:
             diagrams += find_diagrams(file.src_uri, text)
+    _state["errors"] = errors = {}
     if not diagrams:
         return files
     _state["theme"] = theme = theme_fingerprint(_state["palettes"])
     cache = _state["cache"]
-    missing = {d.key(theme): d for d in diagrams if not is_rendered(cache, d.key(theme))}
-    problems = []
-    if missing and renderer_available():
-        problems += _render(missing)
-    problems += diagram_problems(diagrams, cache, theme)
-    if problems:
-        raise PluginError("Diagram check failed:\n  " + "\n  ".join(dict.fromkeys(problems)))
+    if renderer_available():
+        errors.update(render_missing(diagrams, cache, theme, _state["palettes"]))
+    for problem in dict.fromkeys(diagram_problems(diagrams, cache, theme, errors)):
+        log.warning(problem)
     keys = {d.key(theme) for d in diagrams}
     for unused in unused_files(cache, keys):
         log.warning(unused)
-    for key in sorted(keys):
+    for key in sorted(k for k in keys if is_rendered(cache, k)):
         for scheme, path in svg_paths(cache, key).items():
             files.append(File.generated(config, f"{SITE_DIR}/{key}.{scheme}.svg", abs_src_path=str(path)))
     return files
 
 
-def _render(missing: dict) -> list[str]:
-    """Draw the diagrams that have no SVG yet; Mermaid's own message for those that do not parse."""
-    log.info("rendering %d new or changed diagram(s) to %s/", len(missing), CACHE_DIR)
-    try:
-        results = render(((key, d.source) for key, d in missing.items()), _state["palettes"])
-    except RendererUnavailable as error:
-        return [f"{CACHE_DIR}/: {error}"]
-    problems = []
-    _state["cache"].mkdir(exist_ok=True)
-    for key, result in results.items():
-        diagram = missing[key]
-        if result.error:
-            message = " ".join(result.error.split())
-            problems.append(f"docs/{diagram.page}:{diagram.line}: the Mermaid diagram does not parse: {message}")
-            continue
-        for scheme, path in svg_paths(_state["cache"], key).items():
-            path.write_text(result.svgs[scheme], encoding="utf-8")
-    return problems
-
-
 def on_page_markdown(markdown, page, config, files):
-    """Swap each mermaid block for its two images (light and dark palette)."""
+    """Swap each mermaid block for its two images (light and dark palette), or for its problem."""
     if "mermaid" not in markdown:
         return markdown
     diagrams = find_diagrams(page.file.src_uri, markdown)
+    if not diagrams:
+        return markdown
     keys = [d.key(_state["theme"]) for d in diagrams]
-    return replace_diagrams(markdown, diagrams, keys, _state["cache"]) if diagrams else markdown
+    return replace_diagrams(markdown, diagrams, keys, _state["cache"], _state["errors"])

@@ -19,7 +19,7 @@ from studysite.pages import nav_paths, read_page_info
 # The nav groups of chapters: the notes' own, then the chapters written for this site.
 CHAPTER_SECTIONS = (
     *("Foundations", "Storage", "Applications", "Messaging"),
-    *("Serverless", "Security", "Deployment", "Operations"),
+    *("Serverless", "Identity and secrets", "Deployment", "Operations"),
 )
 EXAM_GUIDE = "data/exam-guide.yml"
 

@@ -1,4 +1,4 @@
-"""``make bench``: the quiz engine's two budgets, measured.
+"""``make bench``: the quiz engine's two budgets, then every page's weight and DOM (page_budgets.py).
 
 1. Size: quiz.js + quiz.css, gzipped (level 9, as a static host would serve them),
    at most 8 KB together.
@@ -30,6 +30,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import page_budgets  # noqa: E402
+
 ASSETS = [ROOT / "docs/assets/javascripts/quiz.js", ROOT / "docs/assets/stylesheets/quiz.css"]
 SIZE_BUDGET = 8 * 1024
 TIME_BUDGET = 0.10
@@ -82,6 +86,9 @@ def main() -> int:
     """Measure both budgets and print a table; exit 1 if one is over."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds per variant (default 5)")
+    parser.add_argument(
+        "--scales", type=int, nargs="*", default=[1, 4], help="page budgets at these multiples of the banks"
+    )
     args = parser.parse_args()
 
     sizes = {path.name: gzipped_size(path) for path in ASSETS}
@@ -127,7 +134,13 @@ def main() -> int:
         print(f"  {name:<20}" + "".join(f"{v:>9.2f}s {a:>+7.1%}" for v, a in zip(medians, added, strict=True)) + note)
     print("  Judged on the warm 'built in' time. 'cold' empties .cache/quizzes first, as on a fresh")
     print("  checkout; CPU time is the steadiest clock when the machine is busy.")
-    return 0 if size_ok and time_ok else 1
+
+    # Every page as a phone loads it, today and with four times the questions.
+    pages_ok = True
+    for scale in args.scales:
+        print()
+        pages_ok = page_budgets.main(["--scale", str(scale)]) == 0 and pages_ok
+    return 0 if size_ok and time_ok and pages_ok else 1
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ the very messages the build prints, one per line, each naming file and line:
 - ``coverage``: the exam-guide data file ``data/exam-guide.yml`` (``studysite.coverage``);
 - ``changes``: the "What changed" boxes of the notes (``studysite.changes``);
 - ``markdown``: list slips that Python-Markdown would render wrongly (``studysite.markdown_lint``);
+- ``diagrams``: every Mermaid diagram named, parsed and drawn to SVG (``studysite.diagrams``);
 
 then the linters: ``ruff``, ``yamllint`` on ``quizzes/`` (settings in ``.yamllint.yml``)
 and ``actionlint`` on ``.github/workflows/``. The linters run while the content is checked.
@@ -18,7 +19,7 @@ Only the full build (``make build``) checks links and anchors in the notes, link
 markdown inside bank text, and macros.
 
 Usage: ``python scripts/check.py [CHECK ...]``, CHECK being one of the names above or
-``content`` (the five content checks); all by default. Exit status 1 on any problem.
+``content`` (the six content checks); all by default. Exit status 1 on any problem.
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ from hooks.coverage import DATA_FILE  # noqa: E402
 from studysite.changes import find_boxes  # noqa: E402
 from studysite.coverage import MARKER as COVERAGE_MARKER  # noqa: E402
 from studysite.coverage import check_against_banks, load_exam_guide  # noqa: E402
+from studysite.diagram_renderer import renderer_available  # noqa: E402
+from studysite.diagrams import CACHE_DIR as DIAGRAMS_DIR  # noqa: E402
+from studysite.diagrams import (  # noqa: E402
+    diagram_problems,
+    find_diagrams,
+    render_missing,
+    theme_fingerprint,
+    unused_files,
+)
 from studysite.images import check_image_refs  # noqa: E402
 from studysite.markdown_lint import find_slips  # noqa: E402
 from studysite.quizzes.cache import BuildCache  # noqa: E402
@@ -50,7 +60,7 @@ from studysite.quizzes.site import CACHE_DIR, QuizBuild, QuizBuildError  # noqa:
 from studysite.quizzes.validate import load_banks  # noqa: E402
 from studysite.sections import page_sections  # noqa: E402
 
-CONTENT_CHECKS = ("banks", "images", "markdown", "coverage", "changes")
+CONTENT_CHECKS = ("banks", "images", "markdown", "diagrams", "coverage", "changes")
 # actionlint runs shellcheck and pyflakes on `run:` steps when it finds them on PATH;
 # switched off so that every machine (a laptop, CI) gives the same answer.
 LINTERS = {
@@ -77,14 +87,15 @@ class Outcome:
         return not self.messages
 
 
-def site_pages(root: Path) -> tuple[Path, list[str]]:
-    """``docs_dir`` and the documentation pages, found by MkDocs' own rules (no build)."""
+def site_pages(root: Path) -> tuple[Path, list[str], list[dict]]:
+    """``docs_dir``, the documentation pages (by MkDocs' own rules, no build) and the palettes."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
     config = load_config(str(root / "mkdocs.yml"))
     pages = [file.src_uri for file in get_files(config).documentation_pages()]
-    return Path(config["docs_dir"]), pages
+    palettes = config["theme"]["palette"]
+    return Path(config["docs_dir"]), pages, palettes if isinstance(palettes, list) else [palettes]
 
 
 def check_banks(root: Path, docs_dir: Path, pages: list[str]) -> tuple[Outcome, list[Bank] | None]:
@@ -146,6 +157,20 @@ def check_markdown(docs_dir: Path, pages: list[str]) -> Outcome:
     return Outcome("markdown", messages, f"{len(pages)} pages")
 
 
+def check_diagrams(root: Path, docs_dir: Path, pages: list[str], palettes: list[dict]) -> Outcome:
+    """The diagram hook's checks: a name for each, Mermaid's message for one that does not parse.
+
+    New or changed diagrams are drawn (as the build would) when a browser is at hand.
+    """
+    diagrams = [d for page in pages for d in find_diagrams(page, (docs_dir / page).read_text(encoding="utf-8"))]
+    if not diagrams:
+        return Outcome("diagrams", summary="no diagrams")
+    theme, cache = theme_fingerprint(palettes), root / DIAGRAMS_DIR
+    errors = render_missing(diagrams, cache, theme, palettes) if renderer_available() else {}
+    messages = diagram_problems(diagrams, cache, theme, errors) + unused_files(cache, {d.key(theme) for d in diagrams})
+    return Outcome("diagrams", list(dict.fromkeys(messages)), f"{len(diagrams)} diagrams")
+
+
 def check_changes(docs_dir: Path, pages: list[str]) -> Outcome:
     """The What-changed hook's checks: every box has a title and cites an AWS page."""
     messages: list[str] = []
@@ -160,7 +185,7 @@ def check_changes(docs_dir: Path, pages: list[str]) -> Outcome:
 def content_outcomes(root: Path, wanted: set[str]) -> list[Outcome]:
     """Run the content checks named in ``wanted``."""
     try:
-        docs_dir, pages = site_pages(root)
+        docs_dir, pages, palettes = site_pages(root)
     except Exception as error:  # a broken mkdocs.yml: say so instead of a traceback
         return [Outcome("mkdocs.yml", [f"mkdocs.yml: cannot be read: {error}"])]
     outcomes = []
@@ -177,6 +202,8 @@ def content_outcomes(root: Path, wanted: set[str]) -> list[Outcome]:
         outcomes.append(check_coverage(root, docs_dir, banks))
     if "changes" in wanted:
         outcomes.append(check_changes(docs_dir, pages))
+    if "diagrams" in wanted:
+        outcomes.append(check_diagrams(root, docs_dir, pages, palettes))
     return outcomes
 
 

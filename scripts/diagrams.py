@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from studysite.diagram_renderer import RendererUnavailable, render  # noqa: E402
+from studysite.diagram_renderer import RendererUnavailable  # noqa: E402
 from studysite.diagrams import (  # noqa: E402
     CACHE_DIR,
     diagram_problems,
     find_diagrams,
     is_rendered,
-    svg_paths,
+    render_missing,
     theme_fingerprint,
     unused_files,
 )
@@ -49,24 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     docs_dir, pages, palettes = site_config(root)
     theme, cache = theme_fingerprint(palettes), root / CACHE_DIR
     diagrams = [d for page in pages for d in find_diagrams(page, (docs_dir / page).read_text(encoding="utf-8"))]
-    missing = {d.key(theme): d for d in diagrams if not is_rendered(cache, d.key(theme))}
-    problems: list[str] = []
+    errors: dict[str, str] = {}
+    missing = [d for d in diagrams if not is_rendered(cache, d.key(theme))]
     if missing and not args.check:
         try:
-            results = render(((key, d.source) for key, d in missing.items()), palettes)
+            errors = render_missing(missing, cache, theme, palettes)
         except RendererUnavailable as error:
             print(f"make diagrams: {error}", file=sys.stderr)
             return 1
-        cache.mkdir(exist_ok=True)
-        for key, result in results.items():
-            if result.error:
-                diagram = missing[key]
-                message = " ".join(result.error.split())
-                problems.append(f"docs/{diagram.page}:{diagram.line}: the Mermaid diagram does not parse: {message}")
-                continue
-            for scheme, path in svg_paths(cache, key).items():
-                path.write_text(result.svgs[scheme], encoding="utf-8")
-        print(f"rendered {len(results) - len(problems)} diagram(s) into {CACHE_DIR}/")
+        print(f"rendered {len({d.key(theme) for d in missing}) - len(errors)} diagram(s) into {CACHE_DIR}/")
     unused = unused_files(cache, {d.key(theme) for d in diagrams})
     if not args.check:
         for line in unused:
@@ -74,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         if unused:
             print(f"deleted {len(unused)} unused file(s) from {CACHE_DIR}/")
         unused = []
-    problems += diagram_problems(diagrams, cache, theme) + unused
+    problems = diagram_problems(diagrams, cache, theme, errors) + unused
     for problem in dict.fromkeys(problems):
         print(problem)
     print(f"{len(diagrams)} diagrams, {len(dict.fromkeys(problems))} problem(s)")

@@ -202,13 +202,18 @@ def render_coverage(
         lines.append(f"| {service.category} | {service.name} | {status} |")
     missing = [s.name for s in guide.services if not s.notes]
     partly = [s.name for s in guide.services if s.partly]
-    lines += [
-        "",
-        "## Not covered yet: help wanted",
-        "",
+    not_taught = (
         f"These notes do not teach {len(missing)} of the {len(guide.services)} in-scope services: "
         + ", ".join(missing)
-        + ". Study them from the AWS documentation for now.",
+        + ". Study them from the AWS documentation for now."
+        if missing
+        else f"Every one of the {len(guide.services)} in-scope services has a section in these notes."
+    )
+    lines += [
+        "",
+        "## Not covered yet: help wanted" if missing or partly else "## What could be deeper",
+        "",
+        not_taught,
         "",
         f"Touched on only in passing: {', '.join(partly)}." if partly else "",
         "",

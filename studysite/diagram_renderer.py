@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,6 +189,13 @@ def render(diagrams: Iterable[tuple[str, str]], palettes: list[dict]) -> dict[st
         raise RendererUnavailable(
             "rendering diagrams needs Chromium and Playwright; `make diagrams` installs them and renders"
         )
+    # Playwright's sync API refuses to start inside a running asyncio loop (a test session
+    # that already drives a browser, for one): a thread of its own has none.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_render, todo, palettes).result()
+
+
+def _render(todo: list[tuple[str, str]], palettes: list[dict]) -> dict[str, Rendered]:
     from playwright.sync_api import sync_playwright
 
     main, palette, theme_css = _material_assets()

@@ -165,32 +165,74 @@ def image_markdown(diagram: Diagram, key: str, cache_dir: Path) -> str:
     return diagram.indent + " ".join(images)
 
 
-def replace_diagrams(text: str, diagrams: list[Diagram], keys: list[str], cache_dir: Path) -> str:
-    """The page source with each mermaid block replaced by its images (line count kept)."""
+def error_markdown(diagram: Diagram, message: str) -> str:
+    """What stands in the page for a diagram that cannot be shown: the problem, where the reader sees it."""
+    body = message.replace("\n", " ")
+    return f'{diagram.indent}!!! failure "This diagram cannot be shown"\n{diagram.indent}    {body}'
+
+
+def replace_diagrams(
+    text: str, diagrams: list[Diagram], keys: list[str], cache_dir: Path, errors: dict[str, str] | None = None
+) -> str:
+    """The page source with each mermaid block replaced by its images, or by its problem (line count kept)."""
     lines = text.splitlines()
+    errors = errors or {}
     for diagram, key in sorted(zip(diagrams, keys, strict=True), key=lambda pair: -pair[0].line):
+        if key in errors or not is_rendered(cache_dir, key):
+            shown = error_markdown(diagram, errors.get(key, f"No SVG yet: run `make diagrams` ({key})."))
+            replacement = shown.split("\n")
+            replacement += [""] * max(0, diagram.end - diagram.line + 1 - len(replacement))
+            lines[diagram.line - 1 : diagram.end] = replacement
+            continue
         replacement = [image_markdown(diagram, key, cache_dir)]
         replacement += [""] * (diagram.end - diagram.line)  # keep later line numbers where they were
         lines[diagram.line - 1 : diagram.end] = replacement
     return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
 
 
-def diagram_problems(diagrams: list[Diagram], cache_dir: Path, theme: str) -> list[str]:
-    """Missing accessible names and diagrams not rendered yet, as ``docs/page:LINE: cause``."""
+def diagram_problems(
+    diagrams: list[Diagram], cache_dir: Path, theme: str, errors: dict[str, str] | None = None
+) -> list[str]:
+    """Every problem as ``docs/page:LINE: cause``: no accessible name, does not parse, no SVG yet."""
+    errors = errors or {}
     problems = []
     for diagram in diagrams:
-        where = f"docs/{diagram.page}:{diagram.line}"
+        where, key = f"docs/{diagram.page}:{diagram.line}", diagram.key(theme)
         if not diagram.name:
             problems.append(
                 f"{where}: the diagram has no accessible name; start it with 'accTitle: <what it shows>' "
                 "(and 'accDescr: ...'), or put a sentence saying what it shows right before it"
             )
-        if not is_rendered(cache_dir, diagram.key(theme)):
+        if key in errors:
+            problems.append(f"{where}: {errors[key]}")
+        elif not is_rendered(cache_dir, key):
             problems.append(
                 f"{where}: the diagram is new or changed and has no SVG yet; run `make diagrams` "
-                f"(it writes {CACHE_DIR}/{diagram.key(theme)}.light.svg and .dark.svg; commit them)"
+                f"(it writes {CACHE_DIR}/{key}.light.svg and .dark.svg; commit them)"
             )
     return problems
+
+
+def render_missing(diagrams: list[Diagram], cache_dir: Path, theme: str, palettes: list[dict]) -> dict[str, str]:
+    """Draw the diagrams that have no SVG yet into ``cache_dir``; Mermaid's message by key for the rest.
+
+    Raises ``RendererUnavailable`` when there is no browser to draw with.
+    """
+    from studysite.diagram_renderer import render
+
+    missing = {d.key(theme): d for d in diagrams if not is_rendered(cache_dir, d.key(theme))}
+    if not missing:
+        return {}
+    results = render(((key, d.source) for key, d in missing.items()), palettes)
+    errors = {}
+    cache_dir.mkdir(exist_ok=True)
+    for key, result in results.items():
+        if result.error:
+            errors[key] = "the Mermaid diagram does not parse: " + " ".join(result.error.split())
+            continue
+        for scheme, path in svg_paths(cache_dir, key).items():
+            path.write_text(result.svgs[scheme], encoding="utf-8")
+    return errors
 
 
 def unused_files(cache_dir: Path, keys: set[str]) -> list[str]:

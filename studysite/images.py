@@ -236,10 +236,25 @@ def check_image_refs(docs_dir: Path, pages: list[str], project_root: Path) -> Im
         errors, files = check_page(docs_dir, page, text, shown_as, all_images)
         report.errors.extend(errors)
         referenced |= files
+    referenced |= images_in_banks(project_root / "quizzes")
     for image in all_images:
         if image not in referenced:
             report.warnings.append(f"{_shown(docs_dir / image, project_root)}: image is not used by any page")
     return report
+
+
+def images_in_banks(quizzes_dir: Path) -> set[str]:
+    """Images that quiz banks show (their paths are relative to docs/): they count as used.
+
+    Whether each exists is the quiz build's check, with the bank's file and line.
+    """
+    found: set[str] = set()
+    for bank in sorted(quizzes_dir.glob("*.yml")) if quizzes_dir.is_dir() else []:
+        for ref in find_image_refs(bank.read_text(encoding="utf-8", errors="replace")):
+            path = unquote(ref.src.split("#", 1)[0].split("?", 1)[0])
+            if path and not re.match(r"^([a-z][a-z0-9+.-]*:|//|/)", path, re.I):
+                found.add(posixpath.normpath(path))
+    return found
 
 
 def _shown(path: Path, project_root: Path) -> str:

@@ -113,3 +113,24 @@ def test_page_counts_equal_the_banks(built_site):
 def test_home_page_links_the_coverage_page(built_site):
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one('article a[href^="coverage/"]'), "the home page must link to the coverage page"
+
+
+def test_the_site_covers_every_service_and_every_task_in_proportion():
+    guide, problems = load_exam_guide(ROOT / "data" / "exam-guide.yml", "data/exam-guide.yml", ROOT / "docs")
+    assert problems == []
+    assert [service.name for service in guide.services if not service.notes] == []
+    banks, _ = load_banks(ROOT / "quizzes")
+    questions = [question for bank in banks for question in bank.questions]
+    by_domain = Counter(question.domain for question in questions)
+    shares = {domain.number: round(100 * by_domain[domain.number] / len(questions), 1) for domain in guide.domains}
+    # each domain's share of the questions within 4 points of its weight on the exam
+    assert {d.number: abs(shares[d.number] - d.weight) <= 4 for d in guide.domains} == {
+        1: True,
+        2: True,
+        3: True,
+        4: True,
+    }
+    by_task = Counter(question.task for question in questions)
+    assert {task: by_task[task] for d in guide.domains for task in d.tasks if by_task[task] < 8} == {}
+    # a full exam draws every domain from its own questions: enough for its share of 65
+    assert all(by_domain[d.number] >= round(65 * d.weight / 100) for d in guide.domains)

@@ -7,7 +7,10 @@ the renderer checks draw a diagram twice and a broken one once.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,6 +141,16 @@ def test_a_diagram_that_does_not_parse_fails_the_build_with_mermaids_message(tmp
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert re.search(
-        rf"docs/sqs\.md:{line}: the Mermaid diagram does not parse: .*(Parse error|Syntax error|Expecting)", output
-    ), output
+    message = rf"docs/sqs\.md:{line}: the Mermaid diagram does not parse: .*(Parse error|Syntax error|Expecting)"
+    assert re.search(message, output), output
+    # the live preview (not strict) keeps going and shows the problem where the diagram stands
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    preview = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")]
+    preview += ["-d", str(tmp_path / "preview")]
+    assert subprocess.run(preview, cwd=project, env=env, capture_output=True, check=False).returncode == 0
+    shown = (tmp_path / "preview" / "sqs" / "index.html").read_text("utf-8")
+    assert "This diagram cannot be shown" in shown and "does not parse" in shown
+    # and make check says the same, in seconds
+    check = [sys.executable, str(project / "scripts" / "check.py"), "--root", str(project), "diagrams"]
+    checked = subprocess.run(check, capture_output=True, text=True, check=False)
+    assert checked.returncode == 1 and re.search(message, checked.stdout), checked.stdout

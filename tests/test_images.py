@@ -250,3 +250,14 @@ def test_the_example_figures_of_the_contributor_guide_pass(tmp_path):
     report = check_image_refs(ROOT / "docs", ["contributing/index.md"], ROOT)
     assert report.errors == []
     assert (ROOT / "docs" / "images" / "example-queue-dark.svg").is_file()
+
+
+def test_an_image_shown_only_by_a_quiz_bank_counts_as_used(tmp_path):
+    site = make_site(tmp_path, {"ec2.md": "# EC2\n\nNo figure here.\n"})
+    assert check(site).warnings == ["docs/images/ebs_attached.svg: image is not used by any page"]
+    (site / "quizzes").mkdir()
+    (site / "quizzes" / "ec2.yml").write_text(
+        "questions:\n  - prompt: |\n      ![An EBS volume attached to an instance](images/ebs_attached.svg)\n",
+        encoding="utf-8",
+    )
+    assert check(site).warnings == []

@@ -146,9 +146,33 @@ def test_loader_refuses_duplicate_keys_with_both_lines():
     assert [str(p) for p in loaded.problems] == ["quizzes/a.yml:3:1: title: duplicate key (first given on line 2)"]
 
 
-def test_loader_reports_a_self_referencing_alias_instead_of_recursing():
-    loaded = load_bank_text("a: &x\n  - *x\n", "x.yml")
-    assert [str(p) for p in loaded.problems] == ["x.yml:1:4: a[0]: an alias refers to itself"]
+ALIASES = (
+    "YAML anchors (&name) and aliases (*name) are not allowed in a bank: write each text out in full "
+    "(a bank is data, and aliases can make a small file expand without limit)"
+)
+
+
+def test_loader_refuses_anchors_and_aliases_with_their_position():
+    loaded = load_bank_text("id: a\ntitle: &t One\nother: *t\n", "quizzes/a.yml")
+    assert [str(p) for p in loaded.problems] == [f"quizzes/a.yml:2:8: {ALIASES}"]
+    loaded = load_bank_text("a: &x\n  - *x\n", "x.yml")  # one that refers to itself, too
+    assert [str(p) for p in loaded.problems] == [f"x.yml:1:4: {ALIASES}"]
+
+
+def test_a_500_byte_alias_bomb_is_refused_before_it_expands():
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        bomb += f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    assert len(bomb) <= 500
+    loaded = load_bank_text(bomb, "quizzes/bomb.yml")  # expanded, it would take minutes and gigabytes
+    assert [str(p) for p in loaded.problems] == [f"quizzes/bomb.yml:1:4: {ALIASES}"]
+
+
+def test_a_null_bank_is_reported_as_empty():
+    loaded = load_bank_text("~\n", "quizzes/null.yml")
+    assert [str(p) for p in loaded.problems] == [
+        "quizzes/null.yml:1:1: the file is empty; a bank needs 'id', 'title' and 'questions'"
+    ]
 
 
 def test_format_path():
@@ -563,3 +587,12 @@ def test_messages_keep_their_positions_when_the_bank_comes_from_the_cache(tmp_pa
         "quizzes/demo.yml:80:10: questions[3].ref: quiz.md has no heading with the anchor 'second-topic' "
         "(did you mean 'first-topic'?)",
     ]
+
+
+def test_link_rewriting_leaves_href_text_in_inline_code_alone():
+    from studysite.quizzes.safe_markdown import rewrite_urls
+
+    fragment = '<p>Write <code>href="iam.md"</code> or see <a href="iam.md#roles">roles</a>.</p>'
+    rewritten, problems = rewrite_urls(fragment, lambda url, attribute: ("../iam/" + url[len("iam.md") :], None))
+    assert problems == []
+    assert rewritten == '<p>Write <code>href="iam.md"</code> or see <a href="../iam/#roles">roles</a>.</p>'

@@ -27,7 +27,7 @@ ADDED_HEADINGS = {"Check yourself"}  # ours: the quiz section at the end of each
 # pages of ours (contributor pages live in folders)
 NOT_FROM_THE_SEED = {"index.md", "coverage.md", "exam.md", "progress.md", "changes.md"}
 # chapters written for this site after the notes: their nav groups
-NEW_SECTIONS = {"Serverless", "Deployment", "Security", "Operations"}
+NEW_SECTIONS = {"Serverless", "Identity and secrets", "Deployment", "Operations"}
 
 
 # Typos in the seed that the notes fix (the site shows the fixed text; compare against it).

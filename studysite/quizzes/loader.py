@@ -93,8 +93,12 @@ def load_bank_text(text: str, shown: str) -> LoadedFile:
     loaded = LoadedFile(shown)
     loader = BankYamlLoader(text)
     try:
+        shared = _first_anchor_or_alias(text)
+        if shared:
+            loaded.problems.append(Problem(shown, *shared, (), ALIASES))
+            return loaded
         node = loader.get_single_node()
-        if node is None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             loaded.problems.append(
                 Problem(shown, 1, 1, (), "the file is empty; a bank needs 'id', 'title' and 'questions'")
             )
@@ -114,6 +118,22 @@ def load_bank_text(text: str, shown: str) -> LoadedFile:
     finally:
         loader.dispose()
     return loaded
+
+
+ALIASES = (
+    "YAML anchors (&name) and aliases (*name) are not allowed in a bank: write each text out in full "
+    "(a bank is data, and aliases can make a small file expand without limit)"
+)
+
+
+def _first_anchor_or_alias(text: str) -> tuple[int, int] | None:
+    """Line and column of the first anchor or alias, found by the scanner before anything is composed."""
+    if "&" not in text and "*" not in text:
+        return None
+    for token in yaml.scan(text, Loader=BankYamlLoader):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            return token.start_mark.line + 1, token.start_mark.column + 1
+    return None
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, text: str) -> Problem:

@@ -151,7 +151,9 @@ def unwrap_paragraph(fragment: str) -> str:
     return fragment
 
 
-URL_ATTRIBUTE = re.compile(r'\b(?P<name>href|src)="(?P<url>[^"]*)"')
+URL_ATTRIBUTE = re.compile(r'\s(?P<name>href|src)="(?P<url>[^"]*)"')
+# Only real attributes of real tags: `href="x"` written in inline code is text, not a link.
+LINK_TAG = re.compile(r"<(?:a|img)\s[^>]*>", re.IGNORECASE)
 
 
 def rewrite_urls(fragment: str, rewrite) -> tuple[str, list[str]]:
@@ -166,6 +168,6 @@ def rewrite_urls(fragment: str, rewrite) -> tuple[str, list[str]]:
         url, problem = rewrite(html.unescape(match["url"]), match["name"])
         if problem:
             problems.append(problem)
-        return f'{match["name"]}="{html.escape(url, quote=True)}"'
+        return f' {match["name"]}="{html.escape(url, quote=True)}"'
 
-    return URL_ATTRIBUTE.sub(replace, fragment), problems
+    return LINK_TAG.sub(lambda tag: URL_ATTRIBUTE.sub(replace, tag.group(0)), fragment), problems
