@@ -48,8 +48,9 @@ class ExamApp {
     if (notice) exams.write(state);
     if (state.current) {
       this.exam = state.current;
+      // the exam screen is the whole page: its heading takes focus, so the shortcuts work at once
       if (this.exam.timed && Date.now() >= this.exam.deadline) this.submit(true, false);
-      else this.showExam(false);
+      else this.showExam(true);
     } else if (state.review) this.showResults(state.review, false);
     else this.showStart(notice, false);
   }
