@@ -9,7 +9,8 @@ the very messages the build prints, one per line, each naming file and line:
   (``studysite.images``);
 - ``coverage``: the exam-guide data file ``data/exam-guide.yml`` (``studysite.coverage``);
 - ``changes``: the "What changed" boxes of the notes (``studysite.changes``);
-- ``markdown``: list slips that Python-Markdown would render wrongly (``studysite.markdown_lint``);
+- ``markdown``: list slips that Python-Markdown would render wrongly (``studysite.markdown_lint``) and
+  ``json``/``yaml``/``python`` blocks that do not parse (``studysite.code_blocks``);
 - ``diagrams``: every Mermaid diagram named, parsed and drawn to SVG (``studysite.diagrams``);
 
 then the linters: ``ruff``, ``yamllint`` on ``quizzes/`` (settings in ``.yamllint.yml``)
@@ -40,6 +41,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from hooks.coverage import DATA_FILE  # noqa: E402
 from studysite.changes import find_boxes  # noqa: E402
+from studysite.code_blocks import code_problems  # noqa: E402
 from studysite.coverage import MARKER as COVERAGE_MARKER  # noqa: E402
 from studysite.coverage import check_against_banks, load_exam_guide  # noqa: E402
 from studysite.diagram_renderer import renderer_available  # noqa: E402
@@ -152,8 +154,11 @@ def check_coverage(root: Path, docs_dir: Path, banks: list[Bank] | None) -> Outc
 
 
 def check_markdown(docs_dir: Path, pages: list[str]) -> Outcome:
-    """The markdown-slips hook's checks: lists after paragraphs, nesting by other than 4 spaces."""
-    messages = [slip for page in pages for slip in find_slips(page, (docs_dir / page).read_text(encoding="utf-8"))]
+    """The markdown hook's checks: lists after paragraphs, nesting not by 4 spaces, code that does not parse."""
+    messages = []
+    for page in pages:
+        text = (docs_dir / page).read_text(encoding="utf-8")
+        messages += find_slips(page, text) + code_problems(page, text)
     return Outcome("markdown", messages, f"{len(pages)} pages")
 
 

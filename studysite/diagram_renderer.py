@@ -49,7 +49,7 @@ class Rendered:
 
 
 def chromium_path() -> str | None:
-    """The browser the tests use: ``$CHROMIUM``, else ``chromium`` on the PATH."""
+    """The Chromium to use (build and tests): ``$CHROMIUM``, else ``chromium`` on the PATH; None if neither."""
     for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
         if candidate and Path(candidate).exists():
             return candidate

@@ -11,7 +11,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -20,15 +19,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from studysite.diagram_renderer import CHROMIUM_FLAGS, chromium_path  # the browser the build draws with
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def mkdocs_build(
@@ -100,14 +93,6 @@ def site_url(_site_server, built_site) -> str:
     thread.start()
     yield url
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium if present; None lets Playwright use its own download."""
-    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="session")

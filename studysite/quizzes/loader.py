@@ -130,9 +130,12 @@ def _first_anchor_or_alias(text: str) -> tuple[int, int] | None:
     """Line and column of the first anchor or alias, found by the scanner before anything is composed."""
     if "&" not in text and "*" not in text:
         return None
-    for token in yaml.scan(text, Loader=BankYamlLoader):
-        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-            return token.start_mark.line + 1, token.start_mark.column + 1
+    try:
+        for token in yaml.scan(text, Loader=BankYamlLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return token.start_mark.line + 1, token.start_mark.column + 1
+    except yaml.YAMLError:  # a syntax error: the parser reports it, where the parser sees it
+        return None
     return None
 
 
