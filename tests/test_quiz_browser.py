@@ -15,7 +15,6 @@ import re
 import threading
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -39,11 +38,6 @@ def site_url(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     config = make_quiz_site(root, site_url=url)
-    # quiz.js is an ES module that overrides/main.html loads on pages with a quiz, not a
-    # script for every page
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    settings["extra_javascript"] = [path for path in settings["extra_javascript"] if not path.endswith("/quiz.js")]
-    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stdout + result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -69,7 +69,8 @@ def make_quiz_site(tmp_path: Path, site_url: str | None = None) -> Path:
             ],
         },
         "extra_css": ["assets/stylesheets/site.css", "assets/stylesheets/quiz.css"],
-        "extra_javascript": ["assets/javascripts/glossary.js", "assets/javascripts/quiz.js"],
+        # quiz.js is an ES module that overrides/main.html loads on pages with a quiz
+        "extra_javascript": ["assets/javascripts/glossary.js"],
         "markdown_extensions": [
             "abbr",
             "attr_list",
