@@ -107,6 +107,10 @@ def test_diagrams_show_after_instant_navigation(page, site_url, built_site):
         page.evaluate("() => { window.__sameDocument = true; }")
         page.click(f'nav.md-nav--primary a.md-nav__link[href$="{path}"]')
         page.wait_for_url(f"**/{path}")
+        # the address changes before the new article is swapped in: wait for its diagrams
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('article img.dva-diagram[src*=\".light.svg\"]').length === n", arg=count
+        )
         assert page.evaluate("() => window.__sameDocument === true"), "navigation reloaded the page"
         assert_one_image_per_diagram_shows(page, count, "light", f"{path} after instant navigation")
 
