@@ -8,13 +8,13 @@ meant to parse (``...``, placeholders) belongs in a ``text`` block.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from collections.abc import Iterator
 
 import yaml
 
-FENCE = re.compile(r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)")
+from studysite.markdown_text import fenced_blocks
+
 CLOUDFORMATION_TAGS = (
     "Ref", "GetAtt", "Sub", "Join", "Select", "Split", "FindInMap", "ImportValue", "GetAZs", "If", "Equals",
     "And", "Or", "Not", "Condition", "Base64", "Cidr", "Transform", "ToJsonString", "Length",
@@ -39,21 +39,8 @@ for _tag in CLOUDFORMATION_TAGS:
 
 def code_blocks(text: str) -> Iterator[tuple[int, str, str]]:
     """``(line of the opening fence, language, code)`` for every fenced block of a page source."""
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        match = FENCE.match(lines[index])
-        if not match:
-            index += 1
-            continue
-        start, fence = index, match["fence"]
-        index += 1
-        body = []
-        while index < len(lines) and not lines[index].strip().startswith(fence):
-            body.append(lines[index])
-            index += 1
-        index += 1
-        yield start + 1, match["lang"].lower(), textwrap.dedent("\n".join(body))
+    for block in fenced_blocks(text.splitlines()):
+        yield block.start + 1, block.language, textwrap.dedent("\n".join(block.body))
 
 
 def _problem(language: str, code: str) -> str | None:

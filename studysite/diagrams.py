@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from studysite.markdown_text import fenced_lines, front_matter_lines
+from studysite.markdown_text import fenced_blocks, front_matter_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = "diagrams"
@@ -31,7 +31,6 @@ MERMAID_DIR = ROOT / "vendor" / "mermaid"
 # Bump when the renderer's settings or post-processing change: every key changes with it.
 RENDERER_VERSION = "2"
 SCHEMES = ("light", "dark")
-FENCE = re.compile(r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})\s*mermaid\s*$")
 ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<text>.+?)\s*$", re.M)
 ACC_DESCR = re.compile(r"^\s*accDescr\s*:\s*(?P<text>.+?)\s*$", re.M)
 # lines that start something other than a paragraph: the lead-in sentence stops there
@@ -88,36 +87,12 @@ def find_diagrams(page: str, text: str) -> list[Diagram]:
     """Every mermaid block of a page source, with its accessible name (None when it has none)."""
     lines = text.splitlines()
     skip = front_matter_lines(lines)
-    code = [in_code for _, in_code in fenced_lines(lines)]
-    diagrams = []
-    index = skip
-    while index < len(lines):
-        opening = FENCE.match(lines[index])
-        if not opening or (index > 0 and code[index - 1] and _inside_block(lines, code, index)):
-            index += 1
-            continue
-        start, fence, indent = index, opening["fence"], opening["indent"]
-        index += 1
-        body = []
-        while index < len(lines) and not (
-            lines[index].strip().startswith(fence) and not lines[index].strip().strip(fence[0])
-        ):
-            body.append(lines[index][len(indent) :] if lines[index].startswith(indent) else lines[index].lstrip())
-            index += 1
-        source = "\n".join(body).strip("\n") + "\n"
-        diagrams.append(Diagram(page, start + 1, index + 1, indent, source, _name(source, lines, start)))
-        index += 1
-    return diagrams
-
-
-def _inside_block(lines: list[str], code: list[bool], index: int) -> bool:
-    """True when line ``index`` is inside an enclosing code block (an example in a longer fence)."""
-    depth_open = 0
-    for number in range(index):
-        if code[number] and not (number > 0 and code[number - 1]):
-            depth_open = number
-    opener = lines[depth_open]
-    return depth_open != index and bool(re.match(r"^\s*(`{4,}|~{4,})", opener))
+    return [
+        Diagram(page, block.start + 1, block.end + 1, block.indent, source, _name(source, lines, block.start))
+        for block in fenced_blocks(lines)
+        if block.language == "mermaid" and block.start >= skip
+        for source in ["\n".join(block.body).strip("\n") + "\n"]
+    ]
 
 
 def _name(source: str, lines: list[str], start: int) -> str | None:
