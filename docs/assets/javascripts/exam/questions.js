@@ -32,6 +32,8 @@ export function makeIndex(data, site) {
     if (!ok) return;
     q.url = new URL(q.page, site).href;
     q.right = q.choices.map((choice, number) => (choice.correct ? number : -1)).filter((number) => number >= 0);
+    q.choiceCount = q.choices.length;
+    q.rightCount = q.right.length;
     index.byId[q.id] = q;
     index.questions.push(q);
     if (!has(index.byPage, q.page)) {
@@ -42,6 +44,13 @@ export function makeIndex(data, site) {
   });
   if (!index.questions.length) throw new Error("the index holds no questions");
   return index;
+}
+
+/* The full questions (prompt, choices with explanations, right) for these ids, in their
+ * order; unknown ids are left out. Index entries carry only what drawing an exam and counting
+ * progress need (id, hash, page, url, chapter, domain, task, choiceCount, rightCount). */
+export function loadQuestions(ids) {
+  return loadIndex().then((index) => ids.filter((id) => has(index.byId, id)).map((id) => index.byId[id]));
 }
 
 /* Chapters in the order of the site's navigation (the index follows the build's order). */
