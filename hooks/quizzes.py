@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -34,13 +35,16 @@ def on_config(config):
     _build = QuizBuild.from_config(config)
 
 
+@event_priority(-100)  # last: the other hooks read docs/ from disk, where the sheets are not
 def on_files(files, config):
-    """Load and check every bank once, before any page is read."""
+    """Load and check every bank once, before any page is read; add the question sheets."""
     try:
         _build.load(sorted(f.src_uri for f in files.documentation_pages()))
     except QuizBuildError as error:
         raise _fail(error) from None
     log.debug("quiz banks: %s", ", ".join(_build.banks) or "none")
+    for sheet in _build.sheet_files(config):  # each bank's questions with answers, readable without script
+        files.append(sheet)
     for note in _build.notes:  # answer cues worth a look (`make check` lists them too)
         log.info("answer cue: %s", note)
     return files

@@ -89,9 +89,9 @@ def bank_fingerprint(schema_path: Path) -> str:
     )
 
 
-def quiz_fingerprint(template_source: str) -> str:
-    """Everything besides a bank's content and its page that shapes a quiz's HTML."""
-    return digest(template_source, _code("render.py", "site.py", "model.py"))
+def quiz_fingerprint(*template_sources: str) -> str:
+    """Everything besides a bank's content and its page that shapes a quiz's (or a sheet's) HTML."""
+    return digest(*template_sources, _code("render.py", "site.py", "model.py"))
 
 
 class BuildCache:

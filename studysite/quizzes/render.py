@@ -17,6 +17,7 @@ from studysite.quizzes.model import Path as DataPath
 from studysite.quizzes.safe_markdown import unwrap_paragraph
 
 TEMPLATE = "partials/quiz.html"
+SHEET_TEMPLATE = "partials/quiz-sheet.html"
 
 
 def bank_snippets(bank: Bank) -> list[tuple[DataPath, str]]:
@@ -82,14 +83,54 @@ def quiz_view(
     html: Mapping[DataPath, str],
     refs: Mapping[str, RefLink],
     report_url: Callable[[Question], str | None] = lambda question: None,
+    sheet_url: str = "",
 ) -> dict:
-    """The values ``quiz.html`` shows for a bank; ``refs`` maps question id -> link."""
+    """The values ``quiz.html`` shows for a bank; ``refs`` maps question id -> link.
+
+    The page carries only the frame and the list of questions ("manifest": id, hash and
+    number of choices of each); ``questions`` feed the per-question JSON records.
+    """
     description = html.get(("description",))
+    questions = [question_view(q, html, refs[q.id], report_url(q)) for q in bank.questions]
     return {
         "id": bank.id,
         "title": bank.title,
         "description": Markup(description) if description else None,
-        "questions": [question_view(q, html, refs[q.id], report_url(q)) for q in bank.questions],
+        "questions": questions,
+        "manifest": " ".join(f"{q['id']}:{q['hash']}:{len(q['choices'])}" for q in questions),
+        "total": len(questions),
+        "sheet_url": sheet_url,
+    }
+
+
+@dataclass(frozen=True)
+class SheetLink:
+    """The previous or next question sheet: its URL and the numbers of its questions ("41–80")."""
+
+    url: str
+    span: str
+
+
+def sheet_view(
+    bank: Bank,
+    questions: list[dict],
+    first: int,
+    quiz_url: str,
+    previous: SheetLink | None = None,
+    following: SheetLink | None = None,
+) -> dict:
+    """The values ``quiz-sheet.html`` shows: ``questions`` (from ``question_view``) numbered from ``first``."""
+    return {
+        "title": bank.title,
+        "first": first,
+        "last": first + len(questions) - 1,
+        "total": len(bank.questions),
+        "quiz_url": quiz_url,
+        "questions": questions,
+        "previous_url": previous.url if previous else None,
+        "previous_range": previous.span if previous else "",
+        "next_url": following.url if following else None,
+        "next_range": following.span if following else "",
     }
 
 
@@ -98,12 +139,13 @@ def render_quiz(template, view: dict) -> str:
     return template.render(quiz=view).strip()
 
 
-def index_entries(view: dict, bank: Bank, page_url: str, chapter: str) -> list[dict]:
-    """The questions of a placed bank for ``assets/quiz-index.json``.
+def question_records(view: dict, bank: Bank, page_url: str, chapter: str) -> list[dict]:
+    """Each question of a placed bank as its own JSON record (``assets/questions/<id>.json``).
 
-    HTML is as rendered on the quiz's page, so relative links in it (and ``ref``) are
-    relative to ``page`` (a URL relative to the site root); ``chapter`` is that page's
-    title and ``ref_title`` the heading ``ref`` leads to.
+    The chapter quiz, the exam and the practice pages fetch these when they show a
+    question. HTML is as rendered for the quiz's page, so relative links in it (and
+    ``ref``) are relative to ``page`` (a URL relative to the site root); ``chapter`` is
+    that page's title and ``ref_title`` the heading ``ref`` leads to.
     """
     return [
         {
@@ -113,7 +155,9 @@ def index_entries(view: dict, bank: Bank, page_url: str, chapter: str) -> list[d
             "page": page_url,
             "anchor": f"q-{q['id']}",
             "domain": q["domain"],
+            "domain_name": q["domain_name"],
             "task": q["task"],
+            "task_name": q["task_name"],
             "hash": q["hash"],
             "multiple": q["multiple"],
             "prompt": str(q["prompt"]),
@@ -128,6 +172,24 @@ def index_entries(view: dict, bank: Bank, page_url: str, chapter: str) -> list[d
             "explanation": str(q["explanation"]),
             "ref": q["ref_url"],
             "ref_title": q["ref_title"],
+            "report": q["report_url"],
         }
         for q in view["questions"]
+    ]
+
+
+# The slim question index (assets/quiz-index.json): one row per question, in this order.
+INDEX_FIELDS = ("id", "hash", "chapter", "domain", "task", "choices", "right")
+
+
+def index_row(record: dict, chapter_number: int) -> list:
+    """A question's row of the slim index; ``chapter_number`` points into its "chapters" list."""
+    return [
+        record["id"],
+        record["hash"],
+        chapter_number,
+        record["domain"],
+        record["task"],
+        len(record["choices"]),
+        sum(1 for choice in record["choices"] if choice["correct"]),
     ]

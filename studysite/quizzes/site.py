@@ -24,17 +24,27 @@ from studysite.quizzes.cues import bank_cues
 from studysite.quizzes.model import Bank, Problem, Question, sort_problems
 from studysite.quizzes.placement import find_markers, replace_markers, source_markers
 from studysite.quizzes.render import (
+    INDEX_FIELDS,
+    SHEET_TEMPLATE,
     TEMPLATE,
     RefLink,
+    SheetLink,
     bank_snippets,
-    index_entries,
+    index_row,
+    question_records,
+    question_view,
     quiz_view,
     render_quiz,
+    sheet_view,
 )
 from studysite.quizzes.safe_markdown import SCHEME, BankTextRenderer, rewrite_urls
 from studysite.quizzes.validate import check_ref_anchors, check_refs_on_page, load_banks, suggest
 
 INDEX_FILE = "assets/quiz-index.json"
+QUESTIONS_DIR = "assets/questions"  # one <id>.json per question
+SHEETS_DIR = "questions"  # the question sheets: questions/<bank>/, questions/<bank>/2/, ...
+SHEET_SIZE = 40  # questions per sheet: a sheet stays under the page budgets (DOM, weight)
+SHEET_PLACEHOLDER = "<!-- dva-sheet -->"
 CACHE_DIR = ".cache/quizzes"
 # The issue form a question's "Report a problem" link opens; the link fills in its
 # fields "question", "bank" and "page" (GitHub takes a form field's id as a query key).
@@ -64,6 +74,44 @@ class Placement:
 
 
 @dataclass
+class Sheet:
+    """One question sheet: a generated page with questions ``first``..``last`` (1-based) of a bank."""
+
+    bank: Bank
+    number: int  # 1-based
+    src_uri: str
+    page: object = None  # mkdocs.structure.pages.Page, once MkDocs has made it
+
+    @property
+    def first(self) -> int:
+        """The number of its first question."""
+        return (self.number - 1) * SHEET_SIZE + 1
+
+    @property
+    def last(self) -> int:
+        """The number of its last question."""
+        return min(self.number * SHEET_SIZE, len(self.bank.questions))
+
+
+def sheet_src_uri(bank_id: str, number: int) -> str:
+    """Where sheet ``number`` of a bank lives among the docs (generated, never on disk)."""
+    return f"{SHEETS_DIR}/{bank_id}/index.md" if number == 1 else f"{SHEETS_DIR}/{bank_id}/{number}.md"
+
+
+def sheet_markdown(bank: Bank, sheet: Sheet) -> str:
+    """The generated page's markdown: a title and the place of the sheet's HTML."""
+    title = f"{bank.title}: questions {sheet.first}–{sheet.last} with answers"
+    description = f"{bank.title} practice questions {sheet.first} to {sheet.last}, each with its answer explained."
+    return (
+        "---\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        "search:\n  exclude: true\n"
+        "---\n\n"
+        f"# {title}\n\n{SHEET_PLACEHOLDER}\n"
+    )
+
+
+@dataclass
 class QuizBuild:
     """The quiz state of one build (a new one per build, so ``mkdocs serve`` starts clean)."""
 
@@ -78,8 +126,10 @@ class QuizBuild:
     placements: list[Placement] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # answer cues worth a look; never fail the build
-    index: list[str] = field(default_factory=list)  # JSON items of quiz-index.json, per quiz
+    records: list[list[dict]] = field(default_factory=list)  # per quiz: its questions' JSON records
     quizzes: dict[str, str] = field(default_factory=dict)  # placeholder token -> quiz HTML
+    sheets: list[Sheet] = field(default_factory=list)
+    sheet_html: dict[str, str] = field(default_factory=dict)  # sheet src_uri -> its HTML
     nonce: str = field(default_factory=lambda: secrets.token_hex(6))
     cache: BuildCache = field(default_factory=lambda: BuildCache(None))
 
@@ -112,6 +162,20 @@ class QuizBuild:
             raise QuizBuildError(problems)
         self.banks = {bank.id: bank for bank in banks}
         self.notes = [note for bank in banks for note in bank_cues(bank).notes]
+
+    def sheet_files(self, config) -> list:
+        """The question sheets of every bank, as generated MkDocs files (call after ``load``)."""
+        from mkdocs.structure.files import File
+
+        self.sheets = []
+        generated = []
+        for bank in self.banks.values():
+            count = max(1, -(-len(bank.questions) // SHEET_SIZE))
+            for number in range(1, count + 1):
+                sheet = Sheet(bank, number, sheet_src_uri(bank.id, number))
+                self.sheets.append(sheet)
+                generated.append(File.generated(config, sheet.src_uri, content=sheet_markdown(bank, sheet)))
+        return generated
 
     # --- on_page_markdown ----------------------------------------------------------
     def place(self, markdown: str, page) -> str:
@@ -159,6 +223,9 @@ class QuizBuild:
             if file.page is not None and file.page.toc is not None
         }
         self._check_placements(headings)
+        for sheet in self.sheets:  # MkDocs made their pages like any other
+            found = files.get_file_from_path(sheet.src_uri)
+            sheet.page = found.page if found is not None else None
         if self.placements:
             self._render_quizzes(env, files, headings, self._page_texts(files))
 
@@ -182,30 +249,43 @@ class QuizBuild:
             raise QuizBuildError(problems)
 
     def _page_texts(self, files) -> dict[str, dict]:
-        """Bank text as HTML per placement (token -> {path: HTML}), links relative to its page."""
+        """Bank text as HTML for each page that shows it ({placement token or sheet src_uri: {path: HTML}}).
+
+        Links in bank text are relative to docs/; here they become relative to the page.
+        """
         fragments = self._render_banks([placement.bank for placement in self.placements])
         problems: list[Problem] = []
         texts: dict[str, dict] = {}
-        for placement in self.placements:
-            texts[placement.token] = {}
-            for path, result in fragments[placement.bank.id].items():
+        tokens = {placement.token for placement in self.placements}  # problems are said once, for the quiz
+        shown_on = [(p.token, p.bank, p.page) for p in self.placements]
+        shown_on += [(sheet.src_uri, sheet.bank, sheet.page) for sheet in self.sheets if sheet.page is not None]
+        for key, bank, page in shown_on:
+            texts[key] = {}
+            for path, result in fragments[bank.id].items():
                 if isinstance(result, Exception):
-                    problems.append(placement.bank.problem(path, f"the markdown could not be rendered: {result}"))
+                    if key in tokens:
+                        problems.append(bank.problem(path, f"the markdown could not be rendered: {result}"))
                     continue
-                rewrite = lambda url, attribute, page=placement.page: _rewrite(url, attribute, page, files)  # noqa: E731
+                rewrite = lambda url, attribute, page=page: _rewrite(url, attribute, page, files)  # noqa: E731
                 fragment, causes = rewrite_urls(result, rewrite)
-                problems += [placement.bank.problem(path, cause) for cause in causes]
-                texts[placement.token][path] = fragment
+                if key in tokens:
+                    problems += [bank.problem(path, cause) for cause in causes]
+                texts[key][path] = fragment
         if problems:
             raise QuizBuildError(problems)
         return texts
 
     def _render_quizzes(self, env, files, headings: dict[str, dict[str, str]], texts: dict[str, dict]) -> None:
-        """Each quiz's HTML (kept for on_post_page) and its entries of the question index."""
-        fingerprint = quiz_fingerprint(env.loader.get_source(env, TEMPLATE)[0])
+        """Each quiz's HTML (kept for on_post_page), its questions' records, and its sheets."""
+        templates = [env.loader.get_source(env, name)[0] for name in (TEMPLATE, SHEET_TEMPLATE)]
+        fingerprint = quiz_fingerprint(*templates)
+        placed = {placement.bank.id: placement for placement in self.placements}
+        first_sheets = {sheet.bank.id: sheet for sheet in self.sheets if sheet.number == 1 and sheet.page is not None}
         for placement in self.placements:
             page, bank = placement.page, placement.bank
             refs = {q.id: _ref_link(q, page, files, headings) for q in bank.questions}
+            sheet = first_sheets.get(bank.id)
+            sheet_url = get_relative_url(sheet.page.url, page.url) if sheet else ""
             # Everything the quiz's HTML depends on; the same inputs give the same HTML.
             key = digest(
                 fingerprint,
@@ -214,32 +294,75 @@ class QuizBuild:
                 page.title or "",
                 self.site_url or "",
                 self.repo_url or "",
+                sheet_url,
                 json.dumps({qid: [ref.url, ref.title] for qid, ref in refs.items()}),
                 *texts[placement.token].values(),
             )
             cached = self.cache.get(key) if bank.key else None
             if cached is None:
-                view = quiz_view(bank, texts[placement.token], refs, lambda q, p=placement: self._report_url(q, p))
-                entries = index_entries(view, bank, page.url, page.title or bank.title)
-                entries = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
-                cached = [render_quiz(env.get_template(TEMPLATE), view), entries[1:-1]]
+                report = lambda q, p=placement: self._report_url(q, p)  # noqa: E731
+                view = quiz_view(bank, texts[placement.token], refs, report, sheet_url)
+                records = question_records(view, bank, page.url, page.title or bank.title)
+                cached = [render_quiz(env.get_template(TEMPLATE), view), records]
                 if bank.key:
                     self.cache.put(key, cached)
-            self.quizzes[placement.token], index_items = cached
-            if index_items:
-                self.index.append(index_items)
+            self.quizzes[placement.token], records = cached
+            self.records.append(records)
             # The quiz goes into the finished page (on_post_page): until then a comment
             # holds its place, so search indexing never reads the answers.
             paragraph, placeholder = f"<p>{placement.token}</p>", f"<!--{placement.token}-->"
             token = paragraph if paragraph in page.content else placement.token
             page.content = page.content.replace(token, placeholder, 1)
+        for sheet in self.sheets:
+            if sheet.page is not None and sheet.bank.id in placed:
+                html = self._render_sheet(env, files, headings, texts, sheet, placed[sheet.bank.id], fingerprint)
+                self.sheet_html[sheet.src_uri] = html
+
+    def _render_sheet(self, env, files, headings, texts, sheet: Sheet, placement: Placement, fingerprint: str) -> str:
+        """The HTML of one question sheet (cached like a quiz)."""
+        page, bank = sheet.page, sheet.bank
+        questions = bank.questions[sheet.first - 1 : sheet.last]
+        refs = {q.id: _ref_link(q, page, files, headings) for q in questions}
+        siblings = {other.number: other for other in self.sheets if other.bank is bank and other.page is not None}
+
+        def link(number: int) -> SheetLink | None:
+            other = siblings.get(number)
+            if other is None:
+                return None
+            return SheetLink(get_relative_url(other.page.url, page.url), f"{other.first}–{other.last}")
+
+        quiz_url = get_relative_url(placement.page.url, page.url) + f"#quiz-{bank.id}"
+        key = digest(
+            "sheet",
+            fingerprint,
+            bank.key,
+            page.url,
+            quiz_url,
+            str(sheet.number),
+            str(len(siblings)),
+            self.site_url or "",
+            self.repo_url or "",
+            json.dumps({qid: [ref.url, ref.title] for qid, ref in refs.items()}),
+            *texts[sheet.src_uri].values(),
+        )
+        cached = self.cache.get(key) if bank.key else None
+        if isinstance(cached, str):
+            return cached
+        views = [question_view(q, texts[sheet.src_uri], refs[q.id], self._report_url(q, placement)) for q in questions]
+        values = sheet_view(bank, views, sheet.first, quiz_url, link(sheet.number - 1), link(sheet.number + 1))
+        rendered = env.get_template(SHEET_TEMPLATE).render(sheet=values).strip()
+        if bank.key:
+            self.cache.put(key, rendered)
+        return rendered
 
     # --- on_post_page ----------------------------------------------------------------
     def insert(self, output: str, page) -> str:
-        """Put the rendered quizzes of a page in place of their placeholders."""
+        """Put the rendered quizzes (or the question sheet) of a page in place of their placeholders."""
         for placement in self.placements:
             if placement.page is page:
                 output = output.replace(f"<!--{placement.token}-->", self.quizzes[placement.token], 1)
+        if page.file.src_uri in self.sheet_html and page.file.generated_by:
+            output = output.replace(SHEET_PLACEHOLDER, self.sheet_html[page.file.src_uri], 1)
         return output
 
     def _render_banks(self, banks: list[Bank]) -> dict[str, dict]:
@@ -289,13 +412,30 @@ class QuizBuild:
 
     # --- on_post_build ----------------------------------------------------------------
     def write_index(self, site_dir: Path) -> None:
-        """Write every placed question to ``assets/quiz-index.json`` for later tools."""
+        """Write the slim question index and one JSON file per question.
+
+        ``assets/quiz-index.json``: {"version": 2, "fields": [...], "chapters": [{"page",
+        "title", "bank"}], "questions": [[id, hash, chapter number, domain, task, number of
+        choices, number of right choices], ...]}: what drawing an exam and counting progress
+        need, small enough for any page. ``assets/questions/<id>.json``: everything shown.
+        """
         if not self.placements:
             return
-        target = site_dir / INDEX_FILE
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # {"version": 1, "questions": [...]}, from each quiz's ready-made JSON items
-        target.write_text('{"version":1,"questions":[' + ",".join(self.index) + "]}", encoding="utf-8")
+        folder = site_dir / QUESTIONS_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        chapters: list[dict] = []
+        rows: list[list] = []
+        for records in self.records:
+            if not records:
+                continue
+            chapters.append({"page": records[0]["page"], "title": records[0]["chapter"], "bank": records[0]["bank"]})
+            for record in records:
+                rows.append(index_row(record, len(chapters) - 1))
+                text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+                (folder / f"{record['id']}.json").write_text(text, encoding="utf-8")
+        index = {"version": 2, "fields": list(INDEX_FIELDS), "chapters": chapters, "questions": rows}
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (site_dir / INDEX_FILE).write_text(text, encoding="utf-8")
 
     def save_cache(self) -> None:
         """Keep checked banks and rendered text for the next build."""

@@ -22,8 +22,10 @@ function questions(perDomain) {
     for (let i = 0; i < count; i++) {
       const two = i % 3 === 2;
       const choices = (two ? [true, true, false, false, false] : [true, false, false, false]).map((correct) => ({ correct }));
+      const right = choices.map((c, n) => (c.correct ? n : -1)).filter((n) => n >= 0);
+      // an index entry (choiceCount, rightCount) with its fetched question (choices, right)
       list.push({ id: `d${domain}-${i}`, hash: "h", domain: +domain, bank: "abc"[i % 3], page: "abc"[i % 3] + "/", choices,
-        right: choices.map((c, n) => (c.correct ? n : -1)).filter((n) => n >= 0) });
+        right, choiceCount: choices.length, rightCount: right.length });
     }
   });
   return list;

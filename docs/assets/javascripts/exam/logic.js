@@ -160,9 +160,9 @@ export function scaledScore(settings, correct, total) {
 export function examFits(exam, byId) {
   return exam.questions.every((item) => {
     const q = has(byId, item.id) && byId[item.id];
-    return q && q.hash === item.hash && item.order.length === q.choices.length &&
-      isIndexList(item.order, q.choices.length) && isIndexList(item.chosen, q.choices.length) &&
-      item.chosen.length <= q.right.length;
+    return q && q.hash === item.hash && item.order.length === q.choiceCount &&
+      isIndexList(item.order, q.choiceCount) && isIndexList(item.chosen, q.choiceCount) &&
+      item.chosen.length <= q.rightCount;
   });
 }
 

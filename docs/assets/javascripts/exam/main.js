@@ -11,7 +11,7 @@ import { HISTORY_LIMIT, exams } from "../browser/exam-records.js";
 import { isObject, range, shuffle } from "../utilities/checks.js";
 import { announce, el, loadProblem } from "../utilities/dom.js";
 import { plural } from "../utilities/format.js";
-import { loadIndex, navOrder } from "./questions.js";
+import { loadIndex, loadQuestions, navOrder } from "./questions.js";
 import { ExamScreen, setFocusMode } from "./screen.js";
 import { startScreen } from "./start.js";
 import { resultsScreen } from "./results.js";
@@ -37,6 +37,26 @@ class ExamApp {
     announce(this.status, text);
   }
 
+  /* Fetch the questions an exam shows (the index holds only what drawing needs) and add
+   * them to the index's entries; then `next`. A question whose file no longer matches the
+   * index (the site changed meanwhile) counts as a failure to load. */
+  withQuestions(exam, next) {
+    const ids = exam.questions.map((item) => item.id).filter((id) => !this.index.byId[id].prompt);
+    if (!ids.length) return next();
+    this.view.setAttribute("aria-busy", "true");
+    loadQuestions(ids).then((list) => {
+      list.forEach((q) => {
+        if (q.hash !== this.index.byId[q.id].hash) throw new Error("the site changed while you were here");
+      });
+      list.forEach((q) => Object.assign(this.index.byId[q.id], q));
+      this.view.removeAttribute("aria-busy");
+      if (this.root.isConnected) next();
+    }).catch((error) => {
+      this.view.removeAttribute("aria-busy");
+      this.replaceView(el("p", { class: "dva-exam__note", role: "alert", text: loadProblem(error) }));
+    });
+  }
+
   start() {
     const state = exams.read();
     let notice = null;
@@ -49,9 +69,11 @@ class ExamApp {
     if (state.current) {
       this.exam = state.current;
       // the exam screen is the whole page: its heading takes focus, so the shortcuts work at once
-      if (this.exam.timed && Date.now() >= this.exam.deadline) this.submit(true, false);
-      else this.showExam(true);
-    } else if (state.review) this.showResults(state.review, false);
+      this.withQuestions(this.exam, () => {
+        if (this.exam.timed && Date.now() >= this.exam.deadline) this.submit(true, false);
+        else this.showExam(true);
+      });
+    } else if (state.review) this.withQuestions(state.review, () => this.showResults(state.review, false));
     else this.showStart(notice, false);
   }
 
@@ -94,14 +116,14 @@ class ExamApp {
       position: 0, short: short,
       questions: ids.map((id) => {
         const q = this.index.byId[id];
-        return { id: id, hash: q.hash, order: shuffle(range(q.choices.length)), chosen: [], flagged: false };
+        return { id: id, hash: q.hash, order: shuffle(range(q.choiceCount)), chosen: [], flagged: false };
       })
     };
     const state = exams.read();
     state.current = this.exam;
     state.review = null;
     exams.write(state);
-    this.showExam(true);
+    this.withQuestions(this.exam, () => this.showExam(true));
     this.say("Exam started: " + plural(ids.length, "question", "questions") +
       (duration === null ? ", no time limit." : ", " + plural(minutes, "minute", "minutes") + "."));
   }

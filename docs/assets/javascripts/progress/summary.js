@@ -28,7 +28,7 @@ export function renderSummary(target, index, chapters) {
     let done = 0;
     let right = 0;
     chapter.questions.forEach((q) => {
-      const entry = storedAnswer(store, q.id, q.hash, q.choices.length);
+      const entry = storedAnswer(store, q.id, q.hash, q.choiceCount);
       if (!entry) return;
       done++;
       if (entry.correct) right++;
