@@ -145,3 +145,13 @@ def page(context, site_url):
     yield page
     assert watch.console_errors == [], f"console errors: {watch.console_errors}"
     assert watch.foreign_requests == [], f"requests to other hosts: {watch.foreign_requests}"
+
+
+def question_key(page, site_url: str, question_id: str) -> list[bool]:
+    """Which choices of a question are right (by bank-file index), from the file the quiz fetches.
+
+    The page itself does not say before the learner checks, so tests ask the site as it is served.
+    """
+    response = page.request.get(f"{site_url}assets/questions/{question_id}.json")
+    assert response.ok, f"{question_id}: HTTP {response.status}"
+    return [choice["correct"] for choice in response.json()["choices"]]

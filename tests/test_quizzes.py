@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from studysite.quizzes.loader import load_bank_text
 from studysite.quizzes.model import Problem, format_path
 from studysite.quizzes.placement import find_markers, replace_markers, source_markers
-from studysite.quizzes.render import RefLink, bank_snippets, quiz_view, render_quiz
+from studysite.quizzes.render import RefLink, SheetLink, bank_snippets, quiz_view, render_quiz, sheet_view
 from studysite.quizzes.safe_markdown import BankTextRenderer, unsafe_url
 from studysite.quizzes.validate import check_files, check_ref_anchors, load_banks
 from tests.conftest import ROOT, mkdocs_build
@@ -415,17 +415,23 @@ def test_quiz_html_matches_the_golden_file(renderer):
         )
     )
     refs = {q.id: RefLink(f"#{q.ref.split('#')[1]}", q.ref) for q in bank.questions}
-    view = quiz_view(bank, html, refs, lambda q: f"https://github.com/example/issues/new?title={q.id}")
+    report = lambda q: f"https://github.com/example/issues/new?title={q.id}"  # noqa: E731
+    view = quiz_view(bank, html, refs, report, "../questions/demo/")
     # MkDocs' Jinja environment does not autoescape: neither does this one
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=False)
-    actual = render_quiz(env.get_template("partials/quiz.html"), view) + "\n"
-    golden = GOLDEN / "demo.html"
-    if UPDATE_GOLDEN:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    expected = golden.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "actual"))
-    assert actual == expected, f"quiz HTML changed (UPDATE_GOLDEN=1 to accept):\n{diff}"
+    # the chapter's frame (questions come from their JSON files) and a question sheet (all of it, as HTML)
+    sheet = sheet_view(bank, view["questions"][1:], 2, "../../quiz/#quiz-demo", SheetLink("../", "1–1"))
+    for name, actual in (
+        ("demo.html", render_quiz(env.get_template("partials/quiz.html"), view) + "\n"),
+        ("demo-sheet.html", env.get_template("partials/quiz-sheet.html").render(sheet=sheet).strip() + "\n"),
+    ):
+        golden = GOLDEN / name
+        if UPDATE_GOLDEN:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(actual, encoding="utf-8")
+        expected = golden.read_text(encoding="utf-8")
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "actual"))
+        assert actual == expected, f"{name} changed (UPDATE_GOLDEN=1 to accept):\n{diff}"
 
 
 def test_content_hash_follows_prompt_and_choices_not_explanations():
@@ -451,46 +457,81 @@ def fixture_build(tmp_path_factory):
 
 
 def quiz_section(site: Path) -> str:
+    """The chapter's quiz frame: the questions themselves come from their JSON files."""
     page = (site / "quiz" / "index.html").read_text(encoding="utf-8")
     return page[page.index('<section class="dva-quiz"') : page.index("</section>") + len("</section>")]
 
 
+def question_sheet(site: Path) -> str:
+    """The bank's question sheet: every question with its answer, readable without script."""
+    page = (site / "questions" / "demo" / "index.html").read_text(encoding="utf-8")
+    start = page.index('<div class="dva-quiz dva-sheet"')
+    return page[start : page.index("</article>", start)]
+
+
+def question_files(site: Path) -> dict[str, dict]:
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in (site / "assets" / "questions").glob("*.json")
+    }
+
+
 def test_the_fixture_site_builds_strictly_with_the_quiz_in_place(fixture_build):
-    section = quiz_section(fixture_build / "site")
-    assert section.count("data-quiz-question=") == 4
-    assert 'id="q-demo-single"' in section and 'href="#first-topic"' in section
-    assert 'href="#second-topic">Read the notes: Second topic</a>' in section
-    page = (fixture_build / "site" / "quiz" / "index.html").read_text(encoding="utf-8")
+    site = fixture_build / "site"
+    section = quiz_section(site)
+    assert re.findall(r"(demo-[a-z]+):[0-9a-f]{10}:(\d)", section) == [
+        ("demo-single", "4"),
+        ("demo-multiple", "5"),
+        ("demo-code", "4"),
+        ("demo-injection", "4"),
+    ]
+    assert 'href="../questions/demo/">Read them all with the answers</a>' in section
+    sheet = question_sheet(site)
+    assert sheet.count('class="dva-quiz__question dva-sheet__question"') == 4
+    assert 'id="q-demo-single"' in sheet and 'href="../../quiz/#first-topic"' in sheet
+    assert 'href="../../quiz/#second-topic">Read the notes: Second topic</a>' in sheet
+    assert '<a href="../../quiz/#quiz-demo">Demo quiz</a>' in sheet
+    page = (site / "quiz" / "index.html").read_text(encoding="utf-8")
     assert "dvaquiz" not in page and "<!--<section" not in page
     assert re.search(r'<h2 id="check-yourself">.*?</h2>\s*<section class="dva-quiz"', page)
-    other = (fixture_build / "site" / "other" / "index.html").read_text(encoding="utf-8")
+    other = (site / "other" / "index.html").read_text(encoding="utf-8")
     assert "dva-quiz" not in other and "&lt;!-- quiz: demo --&gt;" in other
 
 
 def test_injected_markup_stays_inert_in_the_built_page(fixture_build):
-    section = quiz_section(fixture_build / "site")
-    assert_inert(section)
-    assert "&lt;script&gt;window.__injected" in section
-    assert "&lt;img src=x onerror=" in section
+    sheet = question_sheet(fixture_build / "site")
+    assert_inert(sheet)
+    assert "&lt;script&gt;window.__injected" in sheet
+    assert "&lt;img src=x onerror=" in sheet
+    injection = question_files(fixture_build / "site")["demo-injection"]
+    assert_inert(injection["prompt"])
+    assert "&lt;script&gt;window.__injected" in injection["prompt"]
 
 
 def test_answers_stay_out_of_the_search_index(fixture_build):
     index = (fixture_build / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Policies do not expire" not in index and "dvaquiz" not in index
+    assert "Policies do not expire" not in index and "dvaquiz" not in index  # nor the sheets
     assert "Policies are JSON documents" in index  # the notes themselves are indexed
 
 
-def test_question_index_matches_the_page(fixture_build):
-    data = json.loads((fixture_build / "site" / "assets" / "quiz-index.json").read_text(encoding="utf-8"))
-    section = quiz_section(fixture_build / "site")
-    assert data["version"] == 1
-    assert [q["id"] for q in data["questions"]] == ["demo-single", "demo-multiple", "demo-code", "demo-injection"]
-    for question in data["questions"]:
-        assert f'data-quiz-question="{question["id"]}" data-quiz-hash="{question["hash"]}"' in section
-        assert question["page"] == "quiz/"
-        assert question["chapter"] == "Quiz chapter"  # the page's title, for per-chapter results
-    assert data["questions"][1]["multiple"] is True
-    assert (data["questions"][1]["ref"], data["questions"][1]["ref_title"]) == ("#second-topic", "Second topic")
+def test_question_index_and_files_match_the_page(fixture_build):
+    site = fixture_build / "site"
+    data = json.loads((site / "assets" / "quiz-index.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2
+    assert data["chapters"] == [{"page": "quiz/", "title": "Quiz chapter", "bank": "demo"}]
+    rows = {row[0]: dict(zip(data["fields"], row, strict=True)) for row in data["questions"]}
+    assert list(rows) == ["demo-single", "demo-multiple", "demo-code", "demo-injection"]
+    assert (rows["demo-multiple"]["choices"], rows["demo-multiple"]["right"]) == (5, 2)
+    section, files = quiz_section(site), question_files(site)
+    assert sorted(files) == sorted(rows)
+    for qid, row in rows.items():
+        assert f"{qid}:{row['hash']}:{row['choices']}" in section
+        question = files[qid]
+        assert (question["hash"], question["page"], question["chapter"]) == (row["hash"], "quiz/", "Quiz chapter")
+        assert len(question["choices"]) == row["choices"]
+        assert sum(choice["correct"] for choice in question["choices"]) == row["right"]
+    assert files["demo-multiple"]["multiple"] is True
+    assert (files["demo-multiple"]["ref"], files["demo-multiple"]["ref_title"]) == ("#second-topic", "Second topic")
 
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(fixture_build, tmp_path):
@@ -499,6 +540,8 @@ def test_a_second_build_reuses_the_cache_and_gives_the_same_pages(fixture_build,
     result = mkdocs_build(fixture_build / "mkdocs.yml", tmp_path / "again")
     assert result.returncode == 0, result.stderr
     assert quiz_section(tmp_path / "again") == quiz_section(fixture_build / "site")
+    assert question_sheet(tmp_path / "again") == question_sheet(fixture_build / "site")
+    assert question_files(tmp_path / "again") == question_files(fixture_build / "site")
 
 
 def test_an_edited_bank_or_glossary_is_rendered_again_despite_the_cache(tmp_path):
@@ -508,11 +551,13 @@ def test_an_edited_bank_or_glossary_is_rendered_again_despite_the_cache(tmp_path
     edit(tmp_path / "includes" / "abbreviations.md", "Identity and Access Management", "Identity & Access Mgmt")
     result = mkdocs_build(config, tmp_path / "two")
     assert result.returncode == 0, result.stderr
-    section = quiz_section(tmp_path / "two")
+    sheet = question_sheet(tmp_path / "two")
     iam = '<abbr title="Identity &amp; Access Mgmt">IAM</abbr>'
-    assert f"<p>{iam} is <em>global</em>, edited.</p>" in section  # the bank's edit
-    assert f"<p>{iam} is global.</p>" in section  # the glossary's edit, in text that did not change
-    assert "Identity and Access Management" not in section
+    assert f"<p>{iam} is <em>global</em>, edited.</p>" in sheet  # the bank's edit
+    assert f"<p>{iam} is global.</p>" in sheet  # the glossary's edit, in text that did not change
+    assert "Identity and Access Management" not in sheet
+    explanations = [question["explanation"] for question in question_files(tmp_path / "two").values()]
+    assert f"<p>{iam} is <em>global</em>, edited.</p>" in explanations  # and in what the quiz fetches
 
 
 def test_bank_errors_stop_the_build_with_every_message(tmp_path):

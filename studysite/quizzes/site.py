@@ -165,7 +165,7 @@ class QuizBuild:
 
     def sheet_files(self, config) -> list:
         """The question sheets of every bank, as generated MkDocs files (call after ``load``)."""
-        from mkdocs.structure.files import File
+        from mkdocs.structure.files import File, InclusionLevel
 
         self.sheets = []
         generated = []
@@ -174,7 +174,10 @@ class QuizBuild:
             for number in range(1, count + 1):
                 sheet = Sheet(bank, number, sheet_src_uri(bank.id, number))
                 self.sheets.append(sheet)
-                generated.append(File.generated(config, sheet.src_uri, content=sheet_markdown(bank, sheet)))
+                content = sheet_markdown(bank, sheet)
+                # linked from the chapter's quiz, not listed in the navigation (and no warning for that)
+                hidden = InclusionLevel.NOT_IN_NAV
+                generated.append(File.generated(config, sheet.src_uri, content=content, inclusion=hidden))
         return generated
 
     # --- on_page_markdown ----------------------------------------------------------
