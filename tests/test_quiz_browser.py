@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import threading
 
@@ -47,7 +46,7 @@ def site_url(tmp_path_factory):
 
 def open_quiz(page, site_url):
     page.goto(site_url + "quiz/")
-    page.wait_for_selector(".dva-quiz--js")
+    page.wait_for_selector(".dva-quiz--js .dva-quiz__question")  # the questions come from their files
     return page.locator(".dva-quiz")
 
 
@@ -140,7 +139,7 @@ def test_choices_are_shuffled_per_attempt(page, site_url):
     orders = set()
     for _ in range(8):
         page.reload()
-        page.wait_for_selector(".dva-quiz--js")
+        page.wait_for_selector(".dva-quiz--js .dva-quiz__question")
         orders.add(
             tuple(
                 question(page, "demo-multiple")
@@ -162,7 +161,10 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 30):
 
 
 def focused_is_correct(page) -> bool:
-    return page.evaluate("() => document.activeElement.closest('[data-quiz-choice]').dataset.quizCorrect === 'true'")
+    """Whether the focused choice is a right one (the key comes from the question's file)."""
+    choice = page.evaluate("() => document.activeElement.closest('[data-quiz-choice]').dataset.quizChoice")
+    question = page.evaluate("() => document.activeElement.closest('[data-quiz-question]').dataset.quizQuestion")
+    return question_key(page, site_address(page), question)[int(choice)]
 
 
 def test_keyboard_only(page, site_url):
@@ -401,39 +403,44 @@ def test_without_javascript_each_question_reads_with_its_answer(browser, site_ur
     page = context.new_page()
     try:
         page.goto(site_url + "quiz/")
-        q = question(page, "demo-multiple")
-        expect(q.locator("legend")).to_have_text("Question 2 of 4: choose 2")
-        expect(q.get_by_role("button", name="Check")).to_be_hidden()
         expect(page.locator(".dva-quiz__summary")).to_be_hidden()
+        page.get_by_role("link", name="Read them all with the answers").click()
+        page.wait_for_url("**/questions/demo/")
+        q = page.locator("#q-demo-multiple")
+        expect(q.get_by_role("heading")).to_have_text("Question 2: choose 2")
+        expect(q.locator("ol li")).to_have_count(5)
         answer = q.locator("details.dva-quiz__answer")
         expect(answer.locator(".dva-quiz__explanation")).to_be_hidden()
         answer.locator("summary").click()
         expect(answer.locator(".dva-quiz__explanation")).to_have_text(
             "Policies are JSON documents attached to users, groups and roles."
         )
-        expect(answer.locator(".dva-quiz__key-item", has_text="They are JSON documents")).to_contain_text(
-            "Correct: They are JSON documents"
-        )
-        expect(answer.locator(".dva-quiz__key-item", has_text="They are written in XML")).to_contain_text("Incorrect:")
+        items = answer.locator(".dva-quiz__key-item")
+        expect(items.nth(0)).to_contain_text("A: correct.")  # "They are JSON documents", choice A
+        expect(items.nth(2)).to_contain_text("C: incorrect.")  # "They are written in XML"
         expect(answer.get_by_role("link", name="Read the notes: Second topic")).to_be_visible()
+        answer.get_by_role("link", name="Read the notes: Second topic").click()
+        page.wait_for_url("**/quiz/#second-topic")
     finally:
         context.close()
 
 
-def test_print_shows_questions_with_the_answer_key(page, site_url):
-    open_quiz(page, site_url)
-    choose(question(page, "demo-single"), correct=False)
-    check(question(page, "demo-single"))
+def test_print_of_a_question_sheet_shows_every_answer(page, site_url):
+    page.goto(site_url + "questions/demo/")
     page.emulate_media(media="print")
-    for qid in ("demo-single", "demo-multiple"):  # checked or not
-        q = question(page, qid)
+    for qid in ("demo-single", "demo-multiple", "demo-code"):
+        q = page.locator(f"#q-{qid}")
         expect(q.locator(".dva-quiz__key")).to_be_visible()
         expect(q.locator(".dva-quiz__key-item").first).to_be_visible()
         expect(q.locator(".dva-quiz__explanation")).to_be_visible()
-        expect(q.get_by_role("button", name="Check")).to_be_hidden()
-        expect(q.locator(".dva-quiz__feedback")).to_be_hidden()
-    expect(question(page, "demo-single").locator(".dva-quiz__note").first).to_be_hidden()
-    expect(page.locator(".dva-quiz__summary")).to_be_hidden()
+        expect(q.locator("summary")).to_be_hidden()
+
+
+def test_a_link_to_a_question_opens_its_page_of_the_quiz(page, site_url):
+    page.goto(site_url + "quiz/#q-demo-code")
+    q = question(page, "demo-code")
+    expect(q).to_be_visible()
+    expect(q.locator("legend")).to_have_text("Question 3 of 4")
 
 
 # --- accessibility, injection ------------------------------------------------------------------
@@ -474,7 +481,7 @@ def test_injected_markup_does_not_run(page, site_url):
     expect(q.locator(".dva-quiz__prompt")).to_contain_text('<script>window.__injected = "script";</script>')
 
 
-def test_question_index_is_served(page, site_url):
-    response = page.request.get(site_url + "assets/quiz-index.json")
-    data = json.loads(response.text())
-    assert [q["id"] for q in data["questions"]][:2] == ["demo-single", "demo-multiple"]
+def test_question_index_and_files_are_served(page, site_url):
+    data = page.request.get(site_url + "assets/quiz-index.json").json()
+    assert [row[0] for row in data["questions"]][:2] == ["demo-single", "demo-multiple"]
+    assert page.request.get(site_url + "assets/questions/demo-single.json").json()["id"] == "demo-single"
