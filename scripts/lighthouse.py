@@ -239,6 +239,7 @@ def run_lighthouse(command: list[str], url: str, report: Path, chrome: str) -> d
         f"--chrome-flags={CHROME_FLAGS}",
     ]
     env = dict(os.environ, CHROME_PATH=chrome)
+    report.unlink(missing_ok=True)
     result = subprocess.run(args, env=env, capture_output=True, text=True, check=False, timeout=300)
     if result.returncode != 0 or not report.is_file():
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-1500:]}")
@@ -254,6 +255,14 @@ def summarise(page: str, lhr: dict, report: Path) -> dict:
 
     scores = {c: lhr["categories"][c]["score"] for c in CATEGORIES}
     runtime_error = lhr.get("runtimeError", {}).get("code")
+    if runtime_error is None and None in scores.values():
+        # A category without a score: one of its weighted audits failed to run; say which and why.
+        for category in (c for c in CATEGORIES if scores[c] is None):
+            for ref in lhr["categories"][category]["auditRefs"]:
+                audit = audits.get(ref["id"], {})
+                if ref["weight"] and audit.get("scoreDisplayMode") == "error":
+                    runtime_error = f"{ref['id']}: {audit.get('errorMessage', '')[:160]}"
+                    break
     row = {
         "page": page or "/",
         "scores": scores,
@@ -367,6 +376,24 @@ def measure(
     chosen = rows[(len(rows) - 1) // 2]
     chosen["perf_runs"] = [r["scores"]["performance"] for r in rows]
     return chosen
+
+
+def failed_row(page: str, problem: str) -> dict:
+    """The row of a page Lighthouse could not measure: every category missed, the reason shown."""
+    print(f"  {page or '/'}: {problem}", file=sys.stderr)
+    return {
+        "page": page or "/",
+        "scores": dict.fromkeys(CATEGORIES),
+        **dict.fromkeys(("fcp", "lcp", "tbt", "cls", "dom", "bi")),
+        "kb": 0.0,
+        "report": "",
+        "error": problem.splitlines()[-1][:200] if problem else "failed",
+        "warnings": [],
+        "errored": [],
+        "missed": list(CATEGORIES),
+        "failing": [],
+        "metrics_lost": [],
+    }
 
 
 def pages_of(row: dict) -> str:
@@ -497,15 +524,22 @@ def main(argv: list[str] | None = None) -> int:
                     for p in pages
                 }
                 for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                    row = future.result()
+                    try:
+                        row = future.result()
+                    except (RuntimeError, subprocess.TimeoutExpired, ValueError) as problem:
+                        row = failed_row(futures[future], str(problem))
                     rows.append(row)
-                    perf = row["scores"]["performance"]
+                    perf = row["scores"]["performance"]  # None when the run failed
                     print(f"  [{done}/{len(pages)}] {row['page']}: performance {perf}", file=sys.stderr, flush=True)
             # Pages measured before a faster run raised the best benchmark: once more, if allowed.
             for index, row in enumerate(rows):
-                if args.retries and (row["bi"] or 0) < Calibration.SLOW * cpu.best:
-                    again = measure(command, chrome, root_url, pages_of(row), out, args.runs, args.retries - 1, cpu)
-                    if (again["bi"] or 0) > (row["bi"] or 0):
+                if args.retries and row["bi"] and row["bi"] < Calibration.SLOW * cpu.best:
+                    print(f"  again, slowed before: {row['page']}", file=sys.stderr, flush=True)
+                    try:
+                        again = measure(command, chrome, root_url, pages_of(row), out, args.runs, args.retries - 1, cpu)
+                    except (RuntimeError, subprocess.TimeoutExpired, ValueError):
+                        continue
+                    if (again["bi"] or 0) > row["bi"]:
                         rows[index] = again
         finally:
             server.shutdown()
