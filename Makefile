@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint check bench quiz-report browser diagrams clean
+.PHONY: serve build test lint check bench lighthouse quiz-report browser diagrams clean
 
 # --- set-up -----------------------------------------------------------------
 $(VENV)/.site: requirements.txt
@@ -61,6 +61,12 @@ quiz-report: $(VENV)/.site
 
 bench: browser $(VENV)/.dev
 	$(BIN)/python scripts/bench.py
+
+# Issue 12's acceptance run: Lighthouse 12 (mobile defaults) on every page, served gzipped.
+# Not part of `make test`; needs Lighthouse installed once outside the repository (see the
+# script's header). `make lighthouse LIGHTHOUSE_ARGS="--only / iam/ --runs 3"`.
+lighthouse: browser $(VENV)/.site
+	$(BIN)/python scripts/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 # Draw new or changed Mermaid diagrams to diagrams/*.svg (commit them), delete unused ones.
 diagrams: browser
