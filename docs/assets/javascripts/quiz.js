@@ -11,8 +11,11 @@
  *
  * After checking, each choice shows its verdict and explanation once, next to it; the
  * answer box keeps the question's own explanation and links. Answers are stored in
- * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages. */
-import { progress, storedAnswer } from "./browser/storage.js";
+ * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages.
+ * A failed save is said next to the question (browser/notice.js); answers given in another
+ * tab show at once (`storage` event, followChanges). */
+import { PROGRESS_KEY, onStoreChange, progress, storedAnswer } from "./browser/storage.js";
+import { placeNotices } from "./browser/notice.js";
 import { addCodeBreaks } from "./utilities/code-breaks.js";
 
 function choices(question) {
@@ -131,6 +134,7 @@ function check(root, question) {
   }
   const store = progress.read();
   store.questions[idOf(question)] = { hash: question.getAttribute("data-quiz-hash"), correct: correct, chosen: chosen.sort((a, b) => a - b), at: Date.now() };
+  placeNotices(question, feedback.nextSibling); // a failed save is said here
   progress.write(store);
   show(question, chosen, correct);
   feedback.focus();
@@ -231,6 +235,23 @@ function score(root) {
   root.querySelector('[data-quiz-action="reset"]').disabled = answeredCount === 0;
 }
 
+/* Another tab changed the answers: show them here (a question being answered is left alone). */
+function followChanges(root) {
+  if (!root.isConnected) return false; // instant navigation left the page
+  const store = progress.read();
+  root.querySelectorAll("[data-quiz-question]").forEach((question) => {
+    const found = entry(store, question);
+    const checked = question.classList.contains("dva-quiz__question--checked");
+    const shown = checked ? choices(question).filter((choice) => choice.querySelector("input").checked)
+      .map((choice) => +choice.getAttribute("data-quiz-choice")).join(",") : null;
+    if (found && shown === found.chosen.join(",")) return;
+    if (checked) clear(question);
+    if (found) show(question, found.chosen, found.correct);
+  });
+  score(root);
+  return true;
+}
+
 const ACTIONS = {
   check: (root, button) => check(root, button.closest("[data-quiz-question]")),
   retry: (root) => retry(root),
@@ -257,6 +278,7 @@ function setup(root) {
     if (!button || button.disabled || !ACTIONS[button.getAttribute("data-quiz-action")]) return;
     ACTIONS[button.getAttribute("data-quiz-action")](root, button);
   });
+  onStoreChange(PROGRESS_KEY, () => followChanges(root));
   score(root);
 }
 
