@@ -183,3 +183,8 @@ test("history is cut at its limit, and the cut is counted", () => {
   assert.equal(state.history.length, HISTORY_LIMIT);
   assert.equal(state.history[0].exam, "1:a");
 });
+
+test("copies kept aside are listed oldest first, with the key they came from", () => {
+  globalThis.localStorage = fakeStorage({ "dva-damaged-dva-exam-5-2": "b", "dva-damaged-dva-progress-3": "a", "dva-exam": "{}", other: "x" });
+  assert.deepEqual(keptAside().map((copy) => [copy.from, copy.at, copy.text]), [["dva-progress", 3, "a"], ["dva-exam", 5, "b"]]);
+});

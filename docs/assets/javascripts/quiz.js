@@ -235,7 +235,8 @@ function score(root) {
   root.querySelector('[data-quiz-action="reset"]').disabled = answeredCount === 0;
 }
 
-/* Another tab changed the answers: show them here (a question being answered is left alone). */
+/* Another tab changed the answers: show them here (an unchecked question without a stored
+ * answer keeps what the learner is choosing). */
 function followChanges(root) {
   if (!root.isConnected) return false; // instant navigation left the page
   const store = progress.read();
@@ -243,7 +244,7 @@ function followChanges(root) {
     const found = entry(store, question);
     const checked = question.classList.contains("dva-quiz__question--checked");
     const shown = checked ? choices(question).filter((choice) => choice.querySelector("input").checked)
-      .map((choice) => +choice.getAttribute("data-quiz-choice")).join(",") : null;
+      .map((choice) => +choice.getAttribute("data-quiz-choice")).sort((a, b) => a - b).join(",") : null;
     if (found && shown === found.chosen.join(",")) return;
     if (checked) clear(question);
     if (found) show(question, found.chosen, found.correct);

@@ -66,7 +66,7 @@ export function keptAside() {
     const store = storage();
     for (let i = 0; i < store.length; i++) {
       const key = store.key(i);
-      const match = key && key.startsWith(DAMAGED_PREFIX) && /^dva-damaged-(.+)-(\d+)(?:-\d+)?$/.exec(key);
+      const match = key && key.startsWith(DAMAGED_PREFIX) && /^dva-damaged-(.+?)-(\d+)(?:-\d+)?$/.exec(key);
       if (match) found.push({ key: key, from: match[1], at: +match[2], text: store.getItem(key) });
     }
   } catch (error) {
