@@ -149,6 +149,17 @@ def test_an_answer_from_another_tab_shows_in_the_chapter(page, context, site_url
         other.close()
 
 
+def test_the_progress_page_follows_answers_given_in_another_tab(page, context, site_url):
+    page.goto(site_url + "progress/")
+    expect(page.locator("[data-progress-total]")).to_contain_text("You have answered 0 of the")
+    other = context.new_page()
+    try:
+        answer_quiz(open_chapter(other, site_url).nth(0))
+        expect(page.locator("[data-progress-total]")).to_contain_text("You have answered 1 of the")
+    finally:
+        other.close()
+
+
 # --- one exam, two tabs --------------------------------------------------------------------------
 def open_exam(page, site_url):
     page.goto(site_url + "exam/")

@@ -40,11 +40,13 @@ function show(cause) {
   node.setAttribute("role", "alert");
   node.setAttribute("data-dva-notice", cause);
   const text = document.createElement("p");
-  text.textContent = TEXTS[cause] + " ";
-  const link = document.createElement("a");
-  link.href = PROGRESS_URL;
-  link.textContent = "Go to the Progress page";
-  text.appendChild(link);
+  text.textContent = TEXTS[cause];
+  if (!document.querySelector("[data-progress]")) {
+    const link = document.createElement("a");
+    link.href = PROGRESS_URL;
+    link.textContent = "Go to the Progress page";
+    text.append(" ", link);
+  }
   node.appendChild(text);
   where.parent.insertBefore(node, where.before && where.before.parentNode === where.parent ? where.before : null);
 }
