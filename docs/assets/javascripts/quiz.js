@@ -11,8 +11,11 @@
  * After checking, each choice shows its verdict and explanation once, next to it, and
  * the answer box shows the question's own explanation and links. Answers are stored in
  * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages;
- * the score, "Retry the ones I missed" and "Reset" cover the whole bank. */
-import { progress, storedAnswer } from "./browser/storage.js";
+ * the score, "Retry the ones I missed" and "Reset" cover the whole bank. A failed save is
+ * said next to the question (browser/notice.js); answers given in another tab show at once
+ * (`storage` event, followChanges). */
+import { PROGRESS_KEY, onStoreChange, progress, storedAnswer } from "./browser/storage.js";
+import { placeNotices } from "./browser/notice.js";
 import { loadQuestions } from "./exam/questions.js";
 import { el, fragment, loadProblem } from "./utilities/dom.js";
 
@@ -151,6 +154,7 @@ function check(root, node) {
   const correct = chosen.length === need && q.right.every((index) => chosen.indexOf(index) >= 0);
   const store = progress.read();
   store.questions[q.id] = { hash: q.hash, correct: correct, chosen: chosen, at: Date.now() };
+  placeNotices(node, feedback.nextSibling); // a failed save is said here
   progress.write(store);
   show(node, chosen, correct);
   feedback.focus();
@@ -305,6 +309,27 @@ function score(root) {
   root.querySelector('[data-quiz-action="reset"]').disabled = answeredCount === 0;
 }
 
+/* Another tab changed the answers: show them on the questions shown here (an unchecked
+ * question without a stored answer keeps what the learner is choosing). */
+function followChanges(root) {
+  if (!root.isConnected) return false; // instant navigation left the page
+  const store = progress.read();
+  root.querySelectorAll("[data-quiz-question]").forEach((node) => {
+    const q = node.question;
+    if (!q) return;
+    const found = storedAnswer(store, q.id, q.hash, q.choices.length);
+    const checked = node.classList.contains("dva-quiz__question--checked");
+    const shown = checked ? choiceNodes(node).filter((choice) => choice.querySelector("input").checked)
+      .map((choice) => +choice.getAttribute("data-quiz-choice")).sort((a, b) => a - b).join(",") : null;
+    if ((found && shown === found.chosen.join(",")) || (!found && !checked)) return;
+    const fresh = buildQuestion(q, node.number, node.total);
+    node.replaceWith(fresh);
+    if (found) show(fresh, found.chosen, found.correct);
+  });
+  score(root);
+  return true;
+}
+
 const ACTIONS = {
   check: (root, button) => check(root, button.closest("[data-quiz-question]")),
   previous: (root, button) => showPage(root, +button.getAttribute("data-quiz-page"), true),
@@ -333,6 +358,7 @@ function setup(root) {
     if (!button || button.disabled || !ACTIONS[button.getAttribute("data-quiz-action")]) return;
     ACTIONS[button.getAttribute("data-quiz-action")](root, button);
   });
+  onStoreChange(PROGRESS_KEY, () => followChanges(root));
   score(root);
   const linked = linkedPosition(root);
   showPage(root, linked >= 0 ? pageOf(linked) : 0, false, linked >= 0 ? root.quiz.items[linked].id : null);

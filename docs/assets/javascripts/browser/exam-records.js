@@ -6,14 +6,23 @@
  *   "review": null | exam,    // the last submitted exam, with "submitted" (ms) and "timeUp"
  *   "history": [{ "at": ms, "kind": "exam" | "missed", "questions": 10, "correct": 7,
  *                 "score": 730, "passed": true, "timed": true, "timeUp": false,
- *                 "domains": { "1": [correct, asked], ... } }]   // oldest first
- * }
+ *                 "domains": { "1": [correct, asked], ... },
+ *                 "exam": "<examId>" }]   // oldest first, at most HISTORY_LIMIT; "exam" since
+ * }                                       // tab sync: older entries lack it
  * exam = { "kind": "exam" | "missed", "started": ms, "timed": true,
  *          "duration": ms | null, "deadline": ms | null,   // absolute: survives reloads
  *          "position": 0, "short": [{ "domain": 3, "wanted": 16, "drawn": 12 }],
  *          "questions": [{ "id": "...", "hash": "...", "order": [2, 0, 3, 1],
- *                          "chosen": [0], "flagged": false }] }
- * "order" is the shuffled order of choice indexes; "chosen" holds bank-file indexes. */
+ *                          "chosen": [0], "flagged": false,
+ *                          "at": ms }] }   // optional: when chosen/flagged last changed
+ * "order" is the shuffled order of choice indexes; "chosen" holds bank-file indexes.
+ * An exam is identified by examId: its "started" time and first question id.
+ *
+ * Tabs: a write merges what another tab stored (mergeExams): history entries it added are
+ * kept, one entry per exam; the same exam in progress merges per question (newest "at"
+ * wins, mergeExam); an exam in progress that another tab submitted never comes back.
+ * A damaged exam, last exam or history entry is dropped from use (cleanExams) and its text
+ * kept aside first (browser/storage.js). */
 import { has, isCount, isIndexList, isObject, isTime } from "../utilities/checks.js";
 import { EXAM_KEY, PROGRESS_KEY, Store, emptyProgress, progressProblem } from "./storage.js";
 
@@ -25,6 +34,7 @@ function examQuestionProblem(item) {
   if (!isIndexList(item.order, 100) || item.order.length < 2) return '"order" must list choice numbers';
   if (!isIndexList(item.chosen, item.order.length)) return '"chosen" must list choice numbers';
   if (typeof item.flagged !== "boolean") return '"flagged" must be true or false';
+  if (has(item, "at") && !isTime(item.at)) return '"at" must be a time';
   return null;
 }
 
@@ -66,7 +76,8 @@ export function historyProblem(entry) {
     const pair = entry.domains[key];
     return /^\d+$/.test(key) && Array.isArray(pair) && pair.length === 2 && isCount(pair[0]) && isCount(pair[1]) && pair[0] <= pair[1];
   });
-  return domainsOk ? null : '"domains" must map a domain to [correct, asked]';
+  if (!domainsOk) return '"domains" must map a domain to [correct, asked]';
+  return has(entry, "exam") && typeof entry.exam !== "string" ? '"exam" must be a text' : null;
 }
 
 export function examStateProblem(data) {
@@ -95,7 +106,79 @@ export function cleanExams(data) {
   };
 }
 
-export const exams = new Store(EXAM_KEY, cleanExams, emptyExams);
+/* The damaged parts of a version 1 "dva-exam" (what cleanExams drops). */
+export function examDamage(data) {
+  const parts = [];
+  if (data.current !== null && examProblem(data.current, false)) parts.push("current:" + JSON.stringify(data.current));
+  if (data.review !== null && examProblem(data.review, true)) parts.push("review:" + JSON.stringify(data.review));
+  if (!Array.isArray(data.history)) parts.push("history:" + JSON.stringify(data.history));
+  else data.history.forEach((entry) => { if (historyProblem(entry)) parts.push("history:" + JSON.stringify(entry)); });
+  return parts;
+}
+
+/* What identifies an exam across tabs and in history. */
+export function examId(exam) {
+  return exam.started + ":" + exam.questions[0].id;
+}
+
+export function sameExam(a, b) {
+  return !!a && !!b && examId(a) === examId(b);
+}
+
+function historyKey(entry) {
+  return typeof entry.exam === "string" ? entry.exam : JSON.stringify(entry);
+}
+
+/* Whether this exam is in the history (submitted, here or in another tab). */
+export function inHistory(history, exam) {
+  const id = examId(exam);
+  return history.some((entry) => entry.exam === id);
+}
+
+/* Answers of the same exam from another tab (theirs) into mine, in place: per question the
+ * newest change wins (mine on a tie). Returns the positions of the questions that changed. */
+export function mergeExam(mine, theirs) {
+  if (!sameExam(mine, theirs) || mine.questions.length !== theirs.questions.length) return [];
+  const changed = [];
+  mine.questions.forEach((item, position) => {
+    const their = theirs.questions[position];
+    if (their.id !== item.id || (their.at || 0) <= (item.at || 0)) return;
+    item.chosen = their.chosen.slice();
+    item.flagged = their.flagged;
+    item.at = their.at;
+    changed.push(position);
+  });
+  return changed;
+}
+
+/* A write's merge (browser/storage.js Store): mine changed in place with what another tab
+ * stored since this tab last read (base). */
+export function mergeExams(mine, theirs, base) {
+  const known = {};
+  mine.history.forEach((entry) => { known[historyKey(entry)] = true; });
+  ((base && base.history) || []).forEach((entry) => { known[historyKey(entry)] = true; });
+  const added = theirs.history.filter((entry) => !known[historyKey(entry)]);
+  if (added.length) {
+    mine.history = mine.history.concat(added).sort((a, b) => a.at - b.at).slice(-HISTORY_LIMIT);
+  }
+  if (mine.current && (inHistory(theirs.history, mine.current) || sameExam(mine.current, theirs.review))) {
+    mine.current = null; // submitted in another tab
+  } else if (mine.current && theirs.current) mergeExam(mine.current, theirs.current);
+  return mine;
+}
+
+/* Record a submitted exam in the state (in place): no longer current, the last exam, and
+ * once in the history. Returns how many old history entries the limit dropped. */
+export function recordSubmitted(state, exam, entry) {
+  entry.exam = examId(exam);
+  state.current = null;
+  state.review = exam;
+  const history = state.history.filter((old) => old.exam !== entry.exam).concat([entry]);
+  state.history = history.slice(-HISTORY_LIMIT);
+  return history.length - state.history.length;
+}
+
+export const exams = new Store(EXAM_KEY, cleanExams, emptyExams, { damage: examDamage, merge: mergeExams });
 
 /* The export file's content. */
 export function exportData(answers, examState, now) {

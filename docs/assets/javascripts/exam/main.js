@@ -4,10 +4,16 @@
  * between the start screen (start.js), the exam screen (screen.js) and the results
  * (results.js); logic.js holds the pure rules and browser/storage.js the stored data.
  *
+ * Tabs (issue 19): every save re-reads the stored exam and merges the other tabs' answers
+ * (mergeExam); another tab's change shows here through the `storage` event (onStorage); an
+ * exam submitted or ended in another tab stops here with a message, and nothing more is
+ * written from this tab (stillCurrent, stopExam). browser/notice.js says when a save fails.
+ *
  * The scaled score is an estimate: min + (max - min) x share correct, labelled as such. */
 import { examFits, historyEntry, isRightAnswer, readSettings, retakeIds, scoreExam } from "./logic.js";
-import { progress } from "../browser/storage.js";
-import { HISTORY_LIMIT, exams } from "../browser/exam-records.js";
+import { EXAM_KEY, onStoreChange, progress } from "../browser/storage.js";
+import { HISTORY_LIMIT, examId, exams, inHistory, mergeExam, recordSubmitted, sameExam } from "../browser/exam-records.js";
+import { placeNotices } from "../browser/notice.js";
 import { isObject, range, shuffle } from "../utilities/checks.js";
 import { announce, el, loadProblem } from "../utilities/dom.js";
 import { plural } from "../utilities/format.js";
@@ -25,8 +31,13 @@ class ExamApp {
     this.screen = null;
     this.view = el("div", { class: "dva-exam__view" });
     this.status = el("p", { class: "dva-exam__sr", role: "status" });
+    this.notices = el("div", { class: "dva-exam__notices" }); // browser/notice.js
+    this.message = el("div", { class: "dva-exam__message" }); // this exam's own problems
+    this.shown = null; // what the view shows: "exam:<id>", "results:<id>" or "start"
     root.textContent = "";
-    root.append(this.view, this.status);
+    root.append(this.notices, this.message, this.view, this.status);
+    placeNotices(this.notices, null);
+    onStoreChange(EXAM_KEY, () => this.onStorage());
     root.addEventListener("click", (event) => this.onClick(event));
     root.addEventListener("change", (event) => {
       if (event.target.hasAttribute("data-exam-choice") && this.screen) this.screen.onChoice(event.target);
@@ -57,7 +68,7 @@ class ExamApp {
     });
   }
 
-  start() {
+  start(focus = true) {
     const state = exams.read();
     let notice = null;
     if (state.current && !examFits(state.current, this.index.byId)) {
@@ -71,10 +82,69 @@ class ExamApp {
       // the exam screen is the whole page: its heading takes focus, so the shortcuts work at once
       this.withQuestions(this.exam, () => {
         if (this.exam.timed && Date.now() >= this.exam.deadline) this.submit(true, false);
-        else this.showExam(true);
+        else this.showExam(focus);
       });
     } else if (state.review) this.withQuestions(state.review, () => this.showResults(state.review, false));
     else this.showStart(notice, false);
+  }
+
+  /* A problem with this exam, shown above the view and announced (null clears it). */
+  problem(text, focus) {
+    this.message.textContent = "";
+    if (!text) return;
+    const node = el("p", { class: "dva-exam__problem", role: "alert", tabindex: "-1", text: text });
+    this.message.appendChild(node);
+    if (focus) node.focus();
+  }
+
+  /* What start() would show for this state. */
+  viewFor(state) {
+    return state.current ? "exam:" + examId(state.current) : state.review ? "results:" + examId(state.review) : "start";
+  }
+
+  /* Another tab changed the stored exams. */
+  onStorage() {
+    if (!this.root.isConnected) return false; // instant navigation left the page
+    const state = exams.read();
+    if (this.exam && this.screen) {
+      if (!this.stillCurrent(state)) return true;
+      const changed = mergeExam(this.exam, state.current);
+      this.synced = answersOf(this.exam);
+      if (changed.indexOf(this.exam.position) >= 0) {
+        const focused = document.activeElement && this.view.contains(document.activeElement) ? document.activeElement.id : null;
+        this.screen.renderQuestion(false);
+        const again = focused && document.getElementById(focused);
+        if (again) again.focus({ preventScroll: true });
+      }
+      if (changed.length) this.screen.updateMap();
+    } else if (!this.exam && this.viewFor(state) !== this.shown) this.start(false);
+    return true;
+  }
+
+  /* Whether this tab's exam is still the one in progress; if not, it stops here. */
+  stillCurrent(state) {
+    if (sameExam(state.current, this.exam)) return true;
+    this.stopExam(state);
+    return false;
+  }
+
+  stopExam(state) {
+    const exam = this.exam;
+    const submitted = sameExam(state.review, exam) || inHistory(state.history, exam);
+    if (this.screen) this.screen.stop();
+    this.exam = null;
+    this.start(false);
+    this.problem(submitted ? "This exam was submitted in another tab, so it stopped in this one."
+      : "This exam was ended in another tab (a new exam was started there, or the progress was reset), so it stopped in this one.", true);
+  }
+
+  /* Mark the questions this tab changed since its last save with the time (for mergeExam). */
+  stamp() {
+    const now = Date.now();
+    const before = this.synced || [];
+    this.exam.questions.forEach((item, position) => {
+      if (before[position] !== answerOf(item)) item.at = now;
+    });
   }
 
   replaceView(node) {
@@ -100,6 +170,7 @@ class ExamApp {
     const node = startScreen(this.settings, this.index, exams.read().history, notice,
       (ids, minutes, short) => this.begin(ids, minutes, "exam", short));
     this.replaceView(node);
+    this.shown = "start";
     if (focus) node.querySelector("h2").focus();
   }
 
@@ -122,6 +193,7 @@ class ExamApp {
     const state = exams.read();
     state.current = this.exam;
     state.review = null;
+    this.problem(null);
     exams.write(state);
     this.withQuestions(this.exam, () => this.showExam(true));
     this.say("Exam started: " + plural(ids.length, "question", "questions") +
@@ -130,11 +202,18 @@ class ExamApp {
 
   save() {
     const state = exams.read();
+    if (!this.stillCurrent(state)) return;
+    this.stamp();
+    const changed = mergeExam(this.exam, state.current);
     state.current = this.exam;
     exams.write(state);
+    this.synced = answersOf(this.exam);
+    if (changed.length && this.screen) this.screen.updateMap();
   }
 
   showExam(focus) {
+    this.synced = answersOf(this.exam);
+    this.shown = "exam:" + examId(this.exam);
     const screen = new ExamScreen(this);
     this.replaceView(screen.build());
     this.screen = screen;
@@ -144,14 +223,15 @@ class ExamApp {
   /* Score the exam, keep it for review and history, and count its answers as progress. */
   submit(timeUp, focus) {
     const exam = this.exam;
+    const state = exams.read();
+    if (!this.stillCurrent(state)) return; // submitted or ended in another tab
+    this.stamp();
+    mergeExam(exam, state.current); // the other tabs' latest answers count too
     if (this.screen) this.screen.stop();
     exam.submitted = timeUp ? Math.min(Date.now(), exam.deadline) : Date.now();
     exam.timeUp = timeUp;
     const result = scoreExam(this.settings, exam, this.index.byId);
-    const state = exams.read();
-    state.current = null;
-    state.review = exam;
-    state.history = state.history.concat([historyEntry(exam, result)]).slice(-HISTORY_LIMIT);
+    const dropped = recordSubmitted(state, exam, historyEntry(exam, result));
     exams.write(state);
     const store = progress.read();
     if (isObject(store.questions)) {
@@ -164,6 +244,10 @@ class ExamApp {
       progress.write(store);
     }
     this.showResults(exam, focus);
+    if (dropped) {
+      this.problem("Your history keeps your last " + HISTORY_LIMIT + " practice exams, so the oldest " +
+        (dropped === 1 ? "one was" : dropped + " were") + " removed to make room for this one.", false);
+    }
     this.say((timeUp ? "Time is up. " : "") + "Exam submitted: " + result.correct + " of " + result.total + " correct, " +
       result.percent + "%. " + (result.passed ? "Pass" : "Fail") + ", estimated scaled score " + result.score + ".");
   }
@@ -172,6 +256,7 @@ class ExamApp {
     const result = scoreExam(this.settings, exam, this.index.byId);
     this.exam = null;
     this.reviewed = { exam: exam, result: result };
+    this.shown = "results:" + examId(exam);
     const node = resultsScreen(this.settings, exam, result, navOrder(result.chapters), (text) => this.say(text));
     this.replaceView(node);
     if (focus) {
@@ -190,11 +275,21 @@ class ExamApp {
   }
 
   newExam() {
+    this.problem(null);
     const state = exams.read();
     state.review = null;
     exams.write(state);
     this.showStart(null, true);
   }
+}
+
+/* A question's answer and flag as text, to see what this tab changed since its last save. */
+function answerOf(item) {
+  return item.chosen.join(",") + (item.flagged ? "+" : "");
+}
+
+function answersOf(exam) {
+  return exam.questions.map(answerOf);
 }
 
 function setupExam(root) {

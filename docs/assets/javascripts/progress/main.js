@@ -1,7 +1,11 @@
 /* The progress page (docs/progress.md, div[data-progress]): the figures (summary.js), and
  * export, import and reset of the stored progress. Reset asks first and can be undone
- * until the page is left (the deleted data is kept in memory until then). */
-import { EXAM_KEY, PROGRESS_KEY, progress, snapshot } from "../browser/storage.js";
+ * until the page is left (the deleted data is kept in memory until then). Damaged data kept
+ * aside and the history limit: kept-aside.js. Another tab's changes show at once (`storage`
+ * event); browser/notice.js says when a write fails. */
+import { EXAM_KEY, PROGRESS_KEY, onStoreChange, progress, snapshot } from "../browser/storage.js";
+import { placeNotices } from "../browser/notice.js";
+import { KeptAside } from "./kept-aside.js";
 import { exams, exportData, readExport } from "../browser/exam-records.js";
 import { actionButton, announce, el, formatDate, loadProblem } from "../utilities/dom.js";
 import { plural } from "../utilities/format.js";
@@ -22,8 +26,20 @@ class ProgressApp {
     this.status = el("p", { class: "dva-progress__status", role: "status" });
     this.pending = null;
     this.undo = null;
+    this.keptAside = new KeptAside((text, focus) => {
+      this.tell(text);
+      if (focus) this.message.focus();
+    });
     root.textContent = "";
-    root.append(this.summary, this.controls());
+    root.append(this.summary, this.keptAside.node, this.controls());
+    placeNotices(root, root.firstChild);
+    const follow = () => {
+      if (!root.isConnected) return false; // instant navigation left the page
+      this.render();
+      return true;
+    };
+    onStoreChange(PROGRESS_KEY, follow);
+    onStoreChange(EXAM_KEY, follow);
     root.addEventListener("click", (event) => {
       const button = event.target.closest("[data-progress-action]");
       if (!button || button.disabled) return;
@@ -39,6 +55,7 @@ class ProgressApp {
 
   render() {
     renderSummary(this.summary, this.index, this.chapters);
+    this.keptAside.render();
   }
 
   /* A message on the page (with an optional button), announced to screen readers. */
