@@ -11,8 +11,10 @@
  *
  * After checking, each choice shows its verdict and explanation once, next to it; the
  * answer box keeps the question's own explanation and links. Answers are stored in
- * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages. */
+ * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages, and
+ * go through the spaced review schedule (browser/review.js: a wrong one is due tomorrow). */
 import { progress, storedAnswer } from "./browser/storage.js";
+import { recordAnswers } from "./browser/review.js";
 import { addCodeBreaks } from "./utilities/code-breaks.js";
 
 function choices(question) {
@@ -132,6 +134,7 @@ function check(root, question) {
   const store = progress.read();
   store.questions[idOf(question)] = { hash: question.getAttribute("data-quiz-hash"), correct: correct, chosen: chosen.sort((a, b) => a - b), at: Date.now() };
   progress.write(store);
+  recordAnswers([{ id: idOf(question), hash: question.getAttribute("data-quiz-hash"), correct: correct }], Date.now()); // review queue
   show(question, chosen, correct);
   feedback.focus();
   say(root, number(question) + ": " + (correct ? "correct." : "incorrect."));

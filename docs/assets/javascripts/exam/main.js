@@ -8,6 +8,7 @@
 import { examFits, historyEntry, isRightAnswer, readSettings, retakeIds, scoreExam } from "./logic.js";
 import { progress } from "../browser/storage.js";
 import { HISTORY_LIMIT, exams } from "../browser/exam-records.js";
+import { recordAnswers } from "../browser/review.js";
 import { isObject, range, shuffle } from "../utilities/checks.js";
 import { announce, el, loadProblem } from "../utilities/dom.js";
 import { plural } from "../utilities/format.js";
@@ -15,6 +16,13 @@ import { loadIndex, navOrder } from "./questions.js";
 import { ExamScreen, setFocusMode } from "./screen.js";
 import { startScreen } from "./start.js";
 import { resultsScreen } from "./results.js";
+
+/* The exam's answered questions go through the spaced review (browser/review.js): wrong ones are due tomorrow. */
+function recordReview(exam, byId) {
+  recordAnswers(exam.questions.filter((item) => item.chosen.length).map((item) => ({
+    id: item.id, hash: item.hash, correct: isRightAnswer(byId[item.id], item.chosen)
+  })), exam.submitted);
+}
 
 class ExamApp {
   constructor(root, settings, index) {
@@ -141,6 +149,7 @@ class ExamApp {
       });
       progress.write(store);
     }
+    recordReview(exam, this.index.byId);
     this.showResults(exam, focus);
     this.say((timeUp ? "Time is up. " : "") + "Exam submitted: " + result.correct + " of " + result.total + " correct, " +
       result.percent + "%. " + (result.passed ? "Pass" : "Fail") + ", estimated scaled score " + result.score + ".");
