@@ -58,3 +58,18 @@ def define_env(env):
         if guide is None:
             raise ValueError("\n".join(map(str, problems)))
         return settings_attribute(exam_settings(env.conf["extra"]["exam"], guide.domains))
+
+    @env.macro
+    def exam_guide_attribute() -> str:
+        """The exam's domains with their weights and task statements, for an HTML attribute.
+
+        The practice and progress pages name the tasks and weigh the domains with it.
+        """
+        root = Path(env.conf["config_file_path"]).parent
+        guide, problems = load_exam_guide(root / EXAM_GUIDE, EXAM_GUIDE, Path(env.conf["docs_dir"]))
+        if guide is None:
+            raise ValueError("\n".join(map(str, problems)))
+        domains = sorted(guide.domains, key=lambda domain: domain.number)
+        return settings_attribute(
+            [{"number": d.number, "name": d.name, "weight": d.weight, "tasks": dict(d.tasks)} for d in domains]
+        )

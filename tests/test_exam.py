@@ -75,6 +75,21 @@ def test_the_progress_page_has_its_mount_point(built_site):
     assert soup.select_one("article div.dva-progress[data-progress] noscript")
 
 
+def test_the_practice_and_progress_pages_carry_the_guide_domains_weights_and_tasks(built_site):
+    guide, problems = load_exam_guide(ROOT / "data" / "exam-guide.yml", "data/exam-guide.yml", ROOT / "docs")
+    assert problems == []
+    expected = [{"number": d.number, "name": d.name, "weight": d.weight, "tasks": d.tasks} for d in guide.domains]
+    for page, selector, attribute in (
+        ("practice", "div.dva-practice[data-practice]", "data-practice-guide"),
+        ("progress", "div.dva-progress[data-progress]", "data-progress-guide"),
+    ):
+        soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        mount = soup.select_one("article " + selector)
+        assert json.loads(mount[attribute]) == expected
+        assert [d["weight"] for d in expected] == [32, 26, 24, 18]
+        assert mount.noscript
+
+
 def test_the_question_index_names_each_chapter_and_section(built_site):
     index = json.loads((built_site / "assets" / "quiz-index.json").read_text(encoding="utf-8"))
     assert {"page": "iam/", "title": "IAM and access to AWS", "bank": "iam"} in index["chapters"]
@@ -106,13 +121,14 @@ def module_scripts(built_site, page: str) -> set[str]:
 def test_each_page_loads_only_the_modules_it_uses(built_site):
     assert module_scripts(built_site, "exam") == {"exam/main.js"}
     assert module_scripts(built_site, "progress") == {"progress/main.js"}
+    assert module_scripts(built_site, "practice") == {"practice/main.js"}
     assert module_scripts(built_site, "sqs") == {"quiz.js"}
     assert module_scripts(built_site, "glossary") == set()
-    assert module_scripts(built_site, ".") == set()
+    assert module_scripts(built_site, ".") == {"practice/due.js"}  # the count of questions due, nothing more
 
 
 def test_no_page_carries_data_in_an_inline_script(built_site):
-    for page in ("exam", "progress", "sqs"):
+    for page in ("exam", "progress", "practice", "sqs"):
         soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         inline = [s for s in soup.select("article script") if not s.get("src")]
         assert inline == [], f"{page}: {inline[0]}"

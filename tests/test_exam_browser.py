@@ -531,8 +531,11 @@ def test_export_import_round_trip(page, site_url, index, tmp_path):
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "dva-c02-study-progress" and data["version"] == 1
-    assert data["data"] == {PROGRESS_KEY: answers, EXAM_KEY: exams}
+    assert data["format"] == "dva-c02-study-progress" and data["version"] == 2
+    empty_review = {"version": 1, "questions": {}, "sessions": []}
+    assert data["data"] == {PROGRESS_KEY: answers, EXAM_KEY: exams, "dva-review": empty_review}
+    message = page.locator(".dva-progress__message p")
+    expect(message).to_have_text(re.compile(r"^Exported 2 answers, to dva-c02-progress-"))
 
     page.get_by_role("button", name="Reset all progress…").click()
     expect(page.locator(".dva-progress__confirm")).to_contain_text("You can undo this until you leave the page")
@@ -570,8 +573,8 @@ def test_export_import_round_trip(page, site_url, index, tmp_path):
         ("{not json", "the file is not JSON"),
         ('{"version": 1, "questions": {}}', "it is not a progress file exported by this site"),
         (
-            '{"format": "dva-c02-study-progress", "version": 2, "data": {}}',
-            "it has version 2, and this site reads version 1",
+            '{"format": "dva-c02-study-progress", "version": 3, "data": {}}',
+            "it has version 3, and this site reads versions 1 and 2",
         ),
         (
             '{"format": "dva-c02-study-progress", "version": 1, "data": {"dva-progress": {"version": 1, '

@@ -77,7 +77,7 @@ def test_home_page_shows_exam_facts_from_the_config(built_site):
 def test_home_page_links_every_chapter(built_site):
     soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a["href"].strip("./").split("/")[0] for a in soup.select("article table a[href]")}
-    pages = {"index", "glossary", "coverage", "exam", "progress", "changes"}
+    pages = {"index", "glossary", "coverage", "exam", "practice", "progress", "changes"}
     chapters = {p.stem for p in (ROOT / "docs").glob("*.md")} - pages
     assert chapters <= links
 

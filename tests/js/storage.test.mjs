@@ -64,8 +64,8 @@ test("an export file round-trips, and a bad one is refused with the reason", () 
   const back = storage.readExport(JSON.stringify(data));
   assert.deepEqual([back.answers, back.exams], [ANSWERS, EXAMS]);
   assert.equal(storage.readExport("{not json").problem, "the file is not JSON");
-  assert.equal(storage.readExport('{"format": "dva-c02-study-progress", "version": 2, "data": {}}').problem,
-    "it has version 2, and this site reads version 1");
+  assert.equal(storage.readExport('{"format": "dva-c02-study-progress", "version": 3, "data": {}}').problem,
+    "it has version 3, and this site reads versions 1 and 2");
   const badAnswer = { ...data, data: { "dva-progress": { version: 1, questions: { q1: { hash: "abc", correct: "yes", chosen: [0] } } } } };
   assert.equal(storage.readExport(JSON.stringify(badAnswer)).problem, 'dva-progress: question "q1": "correct" must be true or false');
   assert.equal(storage.readExport(JSON.stringify({ ...data, data: { passwords: {} } })).problem, 'it holds unknown data "passwords"');

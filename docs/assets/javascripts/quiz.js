@@ -13,9 +13,11 @@
  * "dva-progress" (format: browser/storage.js), shared with the exam and progress pages;
  * the score, "Retry the ones I missed" and "Reset" cover the whole bank. A failed save is
  * said next to the question (browser/notice.js); answers given in another tab show at once
- * (`storage` event, followChanges). */
+ * (`storage` event, followChanges). Answers also go through the spaced review schedule
+ * (browser/review.js: a wrong one is due tomorrow). */
 import { PROGRESS_KEY, onStoreChange, progress, storedAnswer } from "./browser/storage.js";
 import { placeNotices } from "./browser/notice.js";
+import { recordAnswers } from "./browser/review.js";
 import { loadQuestions } from "./exam/questions.js";
 import { el, fragment, loadProblem } from "./utilities/dom.js";
 
@@ -156,6 +158,7 @@ function check(root, node) {
   store.questions[q.id] = { hash: q.hash, correct: correct, chosen: chosen, at: Date.now() };
   placeNotices(node, feedback.nextSibling); // a failed save is said here
   progress.write(store);
+  recordAnswers([{ id: q.id, hash: q.hash, correct: correct }], Date.now()); // review queue
   show(node, chosen, correct);
   feedback.focus();
   say(root, "Question " + node.number + ": " + (correct ? "correct." : "incorrect."));

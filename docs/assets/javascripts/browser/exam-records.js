@@ -1,4 +1,5 @@
-/* The exams' records in the browser, and the export file that carries them with the answers.
+/* The exams' records in the browser, and the export file that carries them with the answers
+ * and the review schedule (version 2, see prepareExport; "Merge" of an import: mergeImport).
  *
  * localStorage["dva-exam"] = JSON {
  *   "version": 1,
@@ -24,9 +25,11 @@
  * A damaged exam, last exam or history entry is dropped from use (cleanExams) and its text
  * kept aside first (browser/storage.js). */
 import { has, isCount, isIndexList, isObject, isTime } from "../utilities/checks.js";
-import { EXAM_KEY, PROGRESS_KEY, Store, emptyProgress, progressProblem } from "./storage.js";
+import { EXAM_KEY, PROGRESS_KEY, Store, emptyProgress, progressEntryProblem, progressProblem } from "./storage.js";
+import { REVIEW_KEY, emptyReview, mergeReview, reviewProblem, validReview } from "./review.js";
 
 export const EXPORT_FORMAT = "dva-c02-study-progress";
+export const EXPORT_VERSION = 2;
 export const HISTORY_LIMIT = 200;
 
 function examQuestionProblem(item) {
@@ -180,14 +183,30 @@ export function recordSubmitted(state, exam, entry) {
 
 export const exams = new Store(EXAM_KEY, cleanExams, emptyExams, { damage: examDamage, merge: mergeExams });
 
-/* The export file's content. */
-export function exportData(answers, examState, now) {
-  return {
+/* The export file (version 2): the answers, the exams, and the review schedule with the practice
+ * history (review.js). Damaged answers and review entries are left out and counted, so one
+ * bad entry never costs the valid ones: { file, answers: n, skipped: n }. Version 1 files
+ * (answers and exams only) still import. */
+export function prepareExport(answers, examState, reviewData, now) {
+  const questions = {};
+  let skipped = 0;
+  const stored = isObject(answers) && isObject(answers.questions) ? answers.questions : {};
+  Object.keys(stored).forEach((id) => {
+    if (progressEntryProblem(stored[id])) skipped++;
+    else questions[id] = stored[id];
+  });
+  const reviewed = validReview(reviewData);
+  const file = {
     format: EXPORT_FORMAT,
-    version: 1,
+    version: EXPORT_VERSION,
     exported: now.toISOString(),
-    data: { [PROGRESS_KEY]: progressProblem(answers) ? emptyProgress() : answers, [EXAM_KEY]: examState }
+    data: { [PROGRESS_KEY]: { version: 1, questions: questions }, [EXAM_KEY]: examState, [REVIEW_KEY]: reviewed.data }
   };
+  return { file: file, answers: Object.keys(questions).length, skipped: skipped + reviewed.skipped };
+}
+
+export function exportData(answers, examState, now, reviewData) {
+  return prepareExport(answers, examState, reviewData || emptyReview(), now).file;
 }
 
 /* What an import file holds, or a message saying why it is refused. */
@@ -199,13 +218,51 @@ export function readExport(text) {
     return { problem: "the file is not JSON" };
   }
   if (!isObject(data) || data.format !== EXPORT_FORMAT) return { problem: "it is not a progress file exported by this site" };
-  if (data.version !== 1) return { problem: "it has version " + JSON.stringify(data.version) + ", and this site reads version 1" };
+  if (data.version !== 1 && data.version !== 2) {
+    return { problem: "it has version " + JSON.stringify(data.version) + ", and this site reads versions 1 and 2" };
+  }
   if (!isObject(data.data)) return { problem: 'it has no "data"' };
-  const unknown = Object.keys(data.data).filter((key) => key !== PROGRESS_KEY && key !== EXAM_KEY);
+  const known = data.version === 1 ? [PROGRESS_KEY, EXAM_KEY] : [PROGRESS_KEY, EXAM_KEY, REVIEW_KEY];
+  const unknown = Object.keys(data.data).filter((key) => known.indexOf(key) < 0);
   if (unknown.length) return { problem: 'it holds unknown data "' + unknown[0] + '"' };
   const answers = has(data.data, PROGRESS_KEY) ? data.data[PROGRESS_KEY] : emptyProgress();
   const examState = has(data.data, EXAM_KEY) ? data.data[EXAM_KEY] : emptyExams();
-  const problem = progressProblem(answers) || examStateProblem(examState);
+  const reviewData = has(data.data, REVIEW_KEY) ? data.data[REVIEW_KEY] : emptyReview();
+  const problem = progressProblem(answers) || examStateProblem(examState) || reviewProblem(reviewData);
   if (problem) return { problem: problem };
-  return { answers: answers, exams: examState, exported: data.exported };
+  return { answers: answers, exams: examState, review: reviewData, version: data.version, exported: data.exported };
+}
+
+function historyKey(entry) {
+  return JSON.stringify([entry.at, entry.kind, entry.questions, entry.correct, entry.score]);
+}
+
+/* "Merge" of an import into what the browser holds: per question the newest answer (by "at";
+ * ours wins a tie), review entries likewise, exam history of both without duplicates, the exam in
+ * progress and the last exam ours unless we have none. Damaged stored entries give way. */
+export function mergeImport(ours, theirs) {
+  const answers = { version: 1, questions: {} };
+  const mine = isObject(ours.answers) && isObject(ours.answers.questions) ? ours.answers.questions : {};
+  Object.keys(mine).forEach((id) => {
+    if (!progressEntryProblem(mine[id])) answers.questions[id] = mine[id];
+  });
+  Object.keys(theirs.answers.questions).forEach((id) => {
+    const other = theirs.answers.questions[id];
+    const own = has(answers.questions, id) ? answers.questions[id] : null;
+    if (!own || (other.at || 0) > (own.at || 0)) answers.questions[id] = other;
+  });
+  const seen = {};
+  const history = ours.exams.history.concat(theirs.exams.history).filter((entry) => {
+    const key = historyKey(entry);
+    if (has(seen, key)) return false;
+    seen[key] = true;
+    return true;
+  }).sort((a, b) => a.at - b.at).slice(-HISTORY_LIMIT);
+  const examState = {
+    version: 1,
+    current: ours.exams.current || theirs.exams.current,
+    review: ours.exams.review || theirs.exams.review,
+    history: history
+  };
+  return { answers: answers, exams: examState, review: mergeReview(ours.review, theirs.review) };
 }

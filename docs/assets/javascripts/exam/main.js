@@ -14,6 +14,7 @@ import { examFits, historyEntry, isRightAnswer, readSettings, retakeIds, scoreEx
 import { EXAM_KEY, onStoreChange, progress } from "../browser/storage.js";
 import { HISTORY_LIMIT, examId, exams, inHistory, mergeExam, recordSubmitted, sameExam } from "../browser/exam-records.js";
 import { placeNotices } from "../browser/notice.js";
+import { recordAnswers } from "../browser/review.js";
 import { isObject, range, shuffle } from "../utilities/checks.js";
 import { announce, el, loadProblem } from "../utilities/dom.js";
 import { plural } from "../utilities/format.js";
@@ -21,6 +22,13 @@ import { loadIndex, loadQuestions, navOrder } from "./questions.js";
 import { ExamScreen, setFocusMode } from "./screen.js";
 import { startScreen } from "./start.js";
 import { resultsScreen } from "./results.js";
+
+/* The exam's answered questions go through the spaced review (browser/review.js): wrong ones are due tomorrow. */
+function recordReview(exam, byId) {
+  recordAnswers(exam.questions.filter((item) => item.chosen.length).map((item) => ({
+    id: item.id, hash: item.hash, correct: isRightAnswer(byId[item.id], item.chosen)
+  })), exam.submitted);
+}
 
 class ExamApp {
   constructor(root, settings, index) {
@@ -243,6 +251,7 @@ class ExamApp {
       });
       progress.write(store);
     }
+    recordReview(exam, this.index.byId);
     this.showResults(exam, focus);
     if (dropped) {
       this.problem("Your history keeps your last " + HISTORY_LIMIT + " practice exams, so the oldest " +
