@@ -179,11 +179,11 @@ def question_records(view: dict, bank: Bank, page_url: str, chapter: str) -> lis
 
 
 # The slim question index (assets/quiz-index.json): one row per question, in this order.
-INDEX_FIELDS = ("id", "hash", "chapter", "domain", "task", "choices", "right")
+INDEX_FIELDS = ("id", "hash", "chapter", "domain", "task", "choices", "right", "section")
 
 
-def index_row(record: dict, chapter_number: int) -> list:
-    """A question's row of the slim index; ``chapter_number`` points into its "chapters" list."""
+def index_row(record: dict, chapter_number: int, section_number: int) -> list:
+    """A question's row of the slim index; the numbers point into its "chapters" and "sections" lists."""
     return [
         record["id"],
         record["hash"],
@@ -192,4 +192,5 @@ def index_row(record: dict, chapter_number: int) -> list:
         record["task"],
         len(record["choices"]),
         sum(1 for choice in record["choices"] if choice["correct"]),
+        section_number,
     ]

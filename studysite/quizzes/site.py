@@ -418,25 +418,34 @@ class QuizBuild:
         """Write the slim question index and one JSON file per question.
 
         ``assets/quiz-index.json``: {"version": 2, "fields": [...], "chapters": [{"page",
-        "title", "bank"}], "questions": [[id, hash, chapter number, domain, task, number of
-        choices, number of right choices], ...]}: what drawing an exam and counting progress
-        need, small enough for any page. ``assets/questions/<id>.json``: everything shown.
+        "title", "bank"}], "sections": [[chapter number, ref, heading], ...], "questions": [[id,
+        hash, chapter number, domain, task, number of choices, number of right choices, section
+        number], ...]}: what drawing an exam and counting progress need, small enough for any page.
+        ``assets/questions/<id>.json``: everything shown.
         """
         if not self.placements:
             return
         folder = site_dir / QUESTIONS_DIR
         folder.mkdir(parents=True, exist_ok=True)
         chapters: list[dict] = []
+        sections: dict[tuple, int] = {}  # (chapter number, ref, heading) -> its number
         rows: list[list] = []
         for records in self.records:
             if not records:
                 continue
             chapters.append({"page": records[0]["page"], "title": records[0]["chapter"], "bank": records[0]["bank"]})
             for record in records:
-                rows.append(index_row(record, len(chapters) - 1))
+                section = (len(chapters) - 1, record["ref"], record["ref_title"])
+                rows.append(index_row(record, len(chapters) - 1, sections.setdefault(section, len(sections))))
                 text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
                 (folder / f"{record['id']}.json").write_text(text, encoding="utf-8")
-        index = {"version": 2, "fields": list(INDEX_FIELDS), "chapters": chapters, "questions": rows}
+        index = {
+            "version": 2,
+            "fields": list(INDEX_FIELDS),
+            "chapters": chapters,
+            "sections": [list(section) for section in sections],
+            "questions": rows,
+        }
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (site_dir / INDEX_FILE).write_text(text, encoding="utf-8")
 

@@ -1,9 +1,10 @@
 /* The questions as the quiz hook writes them at build time, shared by the exam, the
  * progress page and the chapter quizzes:
  * - assets/quiz-index.json, the slim index: {"version": 2, "fields": [...], "chapters":
- *   [{"page", "title", "bank"}], "questions": [[id, hash, chapter number, domain, task,
- *   number of choices, number of right choices], ...]}. loadIndex() makes entries with
- *   id, hash, page, url, chapter, bank, domain, task, choiceCount, rightCount: enough to
+ *   [{"page", "title", "bank"}], "sections": [[chapter number, ref, heading], ...],
+ *   "questions": [[id, hash, chapter number, domain, task, number of choices, number of
+ *   right choices, section number], ...]}. loadIndex() makes entries with id, hash, page,
+ *   url, chapter, bank, domain, task, choiceCount, rightCount, ref, ref_title: enough to
  *   draw an exam and count progress, small enough for any page.
  * - assets/questions/<id>.json, one question with everything shown (prompt, choices with
  *   explanations, ref...). loadQuestions(ids) fetches them when they are shown; each
@@ -45,7 +46,8 @@ export function makeIndex(data, site) {
   const index = { questions: [], byId: {}, chapters: [], byPage: {} };
   data.questions.forEach((row) => {
     if (!Array.isArray(row) || row.length < 7) return;
-    const [id, hash, number, domain, task, choiceCount, rightCount] = row;
+    const [id, hash, number, domain, task, choiceCount, rightCount, sectionNumber] = row;
+    const section = Array.isArray(data.sections) && isCount(sectionNumber) && Array.isArray(data.sections[sectionNumber]) ? data.sections[sectionNumber] : [];
     const chapter = isCount(number) && chapters[number];
     const ok = typeof id === "string" && ID.test(id) && typeof hash === "string" && chapter && isCount(domain) &&
       (task === null || typeof task === "string") && isCount(choiceCount) && choiceCount > 1 &&
@@ -53,7 +55,8 @@ export function makeIndex(data, site) {
     if (!ok) return;
     const q = {
       id: id, hash: hash, page: chapter.page, url: new URL(chapter.page, site).href, chapter: chapter.title,
-      bank: chapter.bank, domain: domain, task: task, choiceCount: choiceCount, rightCount: rightCount
+      bank: chapter.bank, domain: domain, task: task, choiceCount: choiceCount, rightCount: rightCount,
+      ref: typeof section[1] === "string" ? section[1] : "", ref_title: typeof section[2] === "string" ? section[2] : ""
     };
     index.byId[id] = q;
     index.questions.push(q);
