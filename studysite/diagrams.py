@@ -127,15 +127,20 @@ def size_of(svg: str) -> tuple[int, int]:
     return (int(width.group(1)) if width else 0, int(height.group(1)) if height else 0)
 
 
-def image_markdown(diagram: Diagram, key: str, cache_dir: Path) -> str:
-    """The two images (light and dark) that stand for a diagram, as markdown with attributes."""
+def image_markdown(diagram: Diagram, key: str, cache_dir: Path, first: bool = False) -> str:
+    """The two images (light and dark) that stand for a diagram, as markdown with attributes.
+
+    Diagrams load lazily, except the page's first: it is often the largest thing on the first
+    screen, and a lazy image there delays the page's largest paint.
+    """
     width, height = size_of(svg_paths(cache_dir, key)["light"].read_text(encoding="utf-8"))
     prefix = "../" * diagram.page.count("/")
     alt = (diagram.name or "Diagram").replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     images = []
     for scheme, only in (("light", "only-light"), ("dark", "only-dark")):
         src = f"{prefix}{SITE_DIR}/{key}.{scheme}.svg#{only}"
-        attrs = f'{{ .dva-diagram width="{width}" height="{height}" loading="lazy" decoding="async" }}'
+        loading = 'fetchpriority="high"' if first and scheme == "light" else "" if first else 'loading="lazy"'
+        attrs = f'{{ .dva-diagram width="{width}" height="{height}" {loading} decoding="async" }}'.replace("  ", " ")
         images.append(f"![{alt}]({src}){attrs}")
     return diagram.indent + " ".join(images)
 
@@ -152,6 +157,10 @@ def replace_diagrams(
     """The page source with each mermaid block replaced by its images, or by its problem (line count kept)."""
     lines = text.splitlines()
     errors = errors or {}
+    first = min(
+        (d.line for d, k in zip(diagrams, keys, strict=True) if k not in errors and is_rendered(cache_dir, k)),
+        default=0,
+    )
     for diagram, key in sorted(zip(diagrams, keys, strict=True), key=lambda pair: -pair[0].line):
         if key in errors or not is_rendered(cache_dir, key):
             shown = error_markdown(diagram, errors.get(key, f"No SVG yet: run `make diagrams` ({key})."))
@@ -159,7 +168,7 @@ def replace_diagrams(
             replacement += [""] * max(0, diagram.end - diagram.line + 1 - len(replacement))
             lines[diagram.line - 1 : diagram.end] = replacement
             continue
-        replacement = [image_markdown(diagram, key, cache_dir)]
+        replacement = [image_markdown(diagram, key, cache_dir, first=diagram.line == first)]
         replacement += [""] * (diagram.end - diagram.line)  # keep later line numbers where they were
         lines[diagram.line - 1 : diagram.end] = replacement
     return "\n".join(lines) + ("\n" if text.endswith("\n") else "")

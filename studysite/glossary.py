@@ -16,3 +16,23 @@ def load_glossary(path: Path) -> list[tuple[str, str]]:
         if match:
             pairs.append((match["term"], match["meaning"]))
     return sorted(pairs, key=lambda pair: pair[0].lower())
+
+
+ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_uses_only(html: str) -> str:
+    """The page with only the first ``<abbr>`` of each term in its article; later uses become their text."""
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return match.group(0)
+
+    return html[:start] + ABBR.sub(keep_first, html[start:end]) + html[end:]

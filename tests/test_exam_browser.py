@@ -24,9 +24,10 @@ EXAM_KEY, PROGRESS_KEY = "dva-exam", "dva-progress"
 
 @pytest.fixture(scope="module")
 def index(built_site) -> dict[str, dict]:
-    """Every question as the site serves it (assets/questions/<id>.json), by id."""
-    files = sorted((built_site / "assets" / "questions").glob("*.json"))
-    return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in files}
+    """Every question as the site serves it (assets/questions/<id>.json), by id, in the banks' order."""
+    assets = built_site / "assets"
+    rows = json.loads((assets / "quiz-index.json").read_text(encoding="utf-8"))["questions"]
+    return {row[0]: json.loads((assets / "questions" / f"{row[0]}.json").read_text(encoding="utf-8")) for row in rows}
 
 
 def right(q: dict) -> list[int]:
