@@ -49,3 +49,30 @@ def test_axe_finds_no_violations_in_the_iam_quiz(page, site_url, scheme):
     context = {"include": [[".dva-quiz"]], "exclude": [[".dva-quiz .highlight"]]}
     results = Axe().run(page, context=context, options={"resultTypes": ["violations"]})
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]] == []
+
+
+@pytest.mark.browser
+def test_a_long_bank_shows_ten_questions_at_a_time_and_scores_them_all(page, site_url):
+    page.goto(site_url + "dynamodb/")
+    quiz = page.locator(".dva-quiz")
+    questions = quiz.locator("[data-quiz-question]")
+    expect(questions).to_have_count(10)
+    total = len(quiz.get_attribute("data-quiz-questions").split())
+    assert total > 20
+    expect(quiz.locator(".dva-quiz__range")).to_have_text(f"Questions 1–10 of {total}")
+    expect(quiz.get_by_role("button", name="Previous 10")).to_be_disabled()
+    quiz.get_by_role("button", name="Next 10").click()
+    expect(quiz.locator(".dva-quiz__range")).to_have_text(f"Questions 11–20 of {total}")
+    expect(quiz.locator(".dva-quiz__range")).to_be_focused()
+    expect(questions.first.locator("legend")).to_contain_text(f"Question 11 of {total}")
+    first = questions.first
+    wrong = question_key(page, site_url, first.get_attribute("data-quiz-question")).index(False)
+    first.locator(f'[data-quiz-choice="{wrong}"] label').click()
+    first.get_by_role("button", name="Check").click()
+    expect(quiz.locator("[data-quiz-score]")).to_have_text(f"0 of {total} correct (1 answered)")
+    # the answer is there on the way back, and "Retry the ones I missed" finds it on its page
+    quiz.get_by_role("button", name="Previous 10").click()
+    expect(quiz.locator(".dva-quiz__range")).to_have_text(f"Questions 1–10 of {total}")
+    quiz.get_by_role("button", name="Retry the ones I missed").click()
+    expect(quiz.locator(".dva-quiz__range")).to_have_text(f"Questions 11–20 of {total}")
+    expect(questions.first.locator("input:enabled")).to_have_count(questions.first.locator("input").count())

@@ -128,8 +128,9 @@ export function sameExam(a, b) {
   return !!a && !!b && examId(a) === examId(b);
 }
 
+/* What identifies a history entry: its exam's id, or (older entries) what it records. */
 function historyKey(entry) {
-  return typeof entry.exam === "string" ? entry.exam : JSON.stringify(entry);
+  return typeof entry.exam === "string" ? entry.exam : JSON.stringify([entry.at, entry.kind, entry.questions, entry.correct, entry.score]);
 }
 
 /* Whether this exam is in the history (submitted, here or in another tab). */
@@ -231,10 +232,6 @@ export function readExport(text) {
   const problem = progressProblem(answers) || examStateProblem(examState) || reviewProblem(reviewData);
   if (problem) return { problem: problem };
   return { answers: answers, exams: examState, review: reviewData, version: data.version, exported: data.exported };
-}
-
-function historyKey(entry) {
-  return JSON.stringify([entry.at, entry.kind, entry.questions, entry.correct, entry.score]);
 }
 
 /* "Merge" of an import into what the browser holds: per question the newest answer (by "at";
