@@ -203,23 +203,25 @@ def test_every_quiz_question_has_a_prefilled_report_link(built_site):
     for html_path in sorted(built_site.rglob("*.html")):
         soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
         canonical = soup.find("link", rel="canonical")
-        for quiz in soup.select("section.dva-quiz"):
-            for question in quiz.select("[data-quiz-question]"):
-                question_id = question["data-quiz-question"]
-                links = [a for a in question.find_all("a") if a.get_text(strip=True).startswith("Report a problem")]
-                assert len(links) == 1, f"{html_path}: {question_id} has {len(links)} report links"
-                url = urlsplit(unescape(links[0]["href"]))
-                assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/issues/new"
-                query = {key: values[0] for key, values in parse_qs(url.query, strict_parsing=True).items()}
-                assert query == {
-                    "template": REPORT_FORM,
-                    "title": f"Quiz question {question_id}",
-                    "question": question_id,
-                    "bank": f"quizzes/{quiz['data-quiz']}.yml",
-                    "page": f"{canonical['href']}#q-{question_id}",
-                }
-                assert set(query) - {"template", "title"} <= form_fields
-                seen.add(question_id)
+        # every question is on its bank's question sheets (questions/<bank>/...), whose chapter is <bank>.md
+        for question in soup.select("div.dva-sheet section.dva-sheet__question"):
+            question_id = question["id"].removeprefix("q-")
+            bank = html_path.relative_to(built_site).parts[1]
+            chapter = canonical["href"][: canonical["href"].index("questions/")] + f"{bank}/"
+            links = [a for a in question.find_all("a") if a.get_text(strip=True).startswith("Report a problem")]
+            assert len(links) == 1, f"{html_path}: {question_id} has {len(links)} report links"
+            url = urlsplit(unescape(links[0]["href"]))
+            assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/issues/new"
+            query = {key: values[0] for key, values in parse_qs(url.query, strict_parsing=True).items()}
+            assert query == {
+                "template": REPORT_FORM,
+                "title": f"Quiz question {question_id}",
+                "question": question_id,
+                "bank": f"quizzes/{bank}.yml",
+                "page": f"{chapter}#q-{question_id}",
+            }
+            assert set(query) - {"template", "title"} <= form_fields
+            seen.add(question_id)
     assert seen == expected_questions
 
 
