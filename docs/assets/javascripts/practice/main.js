@@ -32,10 +32,6 @@ function readGuide(text) {
   }
 }
 
-function rightOf(q) {
-  return q.choices.map((choice, number) => (choice.correct ? number : -1)).filter((number) => number >= 0);
-}
-
 function checkbox(name, value, text, id) {
   return el("label", { class: "dva-practice__option", for: id }, [
     el("input", { type: "checkbox", name: name, value: value, id: id }), el("span", { text: text })
@@ -211,7 +207,7 @@ class PracticeApp {
   showQuestion() {
     const session = this.session;
     const q = session.questions[session.position];
-    const right = rightOf(q);
+    const right = q.right; // loadQuestions gives each question its right choices
     const pageUrl = q.url || new URL(q.page, SITE).href;
     const number = session.position + 1;
     const total = session.questions.length;
@@ -266,7 +262,7 @@ class PracticeApp {
     const session = this.session;
     if (!session || this.checked) return;
     const q = session.questions[session.position];
-    const right = rightOf(q);
+    const right = q.right; // loadQuestions gives each question its right choices
     const node = this.view.querySelector("[data-practice-question]");
     const chosen = [...node.querySelectorAll("input:checked")].map((input) => +input.value).sort((a, b) => a - b);
     const feedback = node.querySelector("[data-practice-feedback]");
