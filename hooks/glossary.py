@@ -1,11 +1,11 @@
 """MkDocs hook: each glossary term is explained once per page, at its first use.
 
 The glossary (includes/abbreviations.md, appended to every page) makes every use of a
-term an ``<abbr title="...">``; Material then sets up a tooltip for each one. A chapter
-uses a term dozens of times (the Lambda chapter had 585 ``<abbr>`` for 38 terms), and
-setting up those tooltips blocked a phone's main thread for about half a second. The
-first use on the page keeps its ``<abbr>`` (glossary.js makes it reachable by keyboard);
-later uses become plain text. The glossary page lists every term in full.
+term an ``<abbr title="...">``. A chapter uses a term dozens of times (the Lambda chapter
+had 585 ``<abbr>`` for 38 terms), and Material's tooltips, set up for each one as the page
+loaded, blocked a phone's main thread for about half a second. The first use on the page
+keeps its ``<abbr>`` (glossary.js shows its tooltip on hover or keyboard focus, set up only
+then); later uses become plain text. The glossary page lists every term in full.
 """
 
 from __future__ import annotations

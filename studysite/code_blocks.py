@@ -8,6 +8,7 @@ meant to parse (``...``, placeholders) belongs in a ``text`` block.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Iterator
 
@@ -74,3 +75,14 @@ def code_problems(page: str, text: str) -> list[str]:
                 "fix it, or mark an excerpt that is not meant to run as ```text"
             )
     return problems
+
+
+# Pygments wraps every run of whitespace in code in <span class="w">, which no stylesheet
+# styles (Material colours tokens, not spaces): a long YAML sample gets hundreds of such
+# elements, and every element costs a phone time in style and layout.
+WHITESPACE_SPAN = re.compile(r'<span class="w">([ \t\r\n]*)</span>')
+
+
+def unwrap_whitespace_spans(html: str) -> str:
+    """Highlighted code without the elements Pygments puts around whitespace (text unchanged)."""
+    return WHITESPACE_SPAN.sub(r"\1", html)

@@ -7,7 +7,8 @@ each palette, which gives one self-contained SVG per palette. Text stays SVG tex
 (``htmlLabels: false``), so the files need no HTML inside and work as images.
 
 Rendering is deterministic: each diagram is drawn in a fresh page with the same id,
-and the output is normalised (unused CSS dropped, sizes rounded, no inline max-width).
+and the output is normalised (unused CSS dropped, coordinates and sizes rounded, no inline
+max-width).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}(?:e-?\d+)?")
 VAR = re.compile(r"var\((--[\w-]+)(?:,[^()]*)?\)")
 SCHEME_ATTRIBUTES = {"light": "default", "dark": "slate"}
 ELEMENT_ID = "d"  # each SVG file holds one diagram: a short id keeps its own references unique
@@ -166,9 +168,24 @@ def prune_css(svg: str, element_id: str) -> str:
     return svg[: match.start()] + f"<style>{css}</style>" + body
 
 
+def round_coordinates(svg: str) -> str:
+    """Numbers inside tags (path data, points, transforms, positions) rounded to 1/100 px.
+
+    Mermaid writes coordinates with 15 or more digits; its rounded shapes are paths of
+    hundreds of curve points, so one such diagram weighed 200 KB. Text between tags
+    (labels, the title and description, the CSS) is left as it is.
+    """
+
+    def short(match: re.Match) -> str:
+        value = f"{float(match.group(0)):.2f}".rstrip("0").rstrip(".")
+        return "0" if value in ("-0", "") else value
+
+    return re.sub(r"<[^<>]+>", lambda tag: LONG_NUMBER.sub(short, tag.group(0)), svg)
+
+
 def normalise(svg: str, values: dict[str, str], element_id: str) -> str:
-    """Unused CSS pruned, colour variables replaced by values, whole-pixel width and height, no max-width."""
-    svg = prune_css(svg, element_id)
+    """Unused CSS pruned, colours resolved, coordinates rounded, whole-pixel size, no max-width."""
+    svg = round_coordinates(prune_css(svg, element_id))
     svg = VAR.sub(lambda match: " ".join(values.get(match.group(1), "").split()) or match.group(0), svg)
     view_box = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
     width, height = (round(float(view_box.group(3))), round(float(view_box.group(4)))) if view_box else (0, 0)

@@ -16,20 +16,23 @@ Everything here is plain text and paths; only the renderer needs a browser.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from studysite.markdown_text import fenced_blocks, front_matter_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = "diagrams"
 SITE_DIR = "assets/diagrams"
+INLINE_LIMIT = 6_000  # gzipped bytes: a first diagram up to this size travels inside its page
 MERMAID_DIR = ROOT / "vendor" / "mermaid"
 # Bump when the renderer's settings or post-processing change: every key changes with it.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 SCHEMES = ("light", "dark")
 ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<text>.+?)\s*$", re.M)
 ACC_DESCR = re.compile(r"^\s*accDescr\s*:\s*(?P<text>.+?)\s*$", re.M)
@@ -130,19 +133,34 @@ def size_of(svg: str) -> tuple[int, int]:
 def image_markdown(diagram: Diagram, key: str, cache_dir: Path, first: bool = False) -> str:
     """The two images (light and dark) that stand for a diagram, as markdown with attributes.
 
-    Diagrams load lazily, except the page's first: it is often the largest thing on the first
-    screen, and a lazy image there delays the page's largest paint.
+    Diagrams load lazily, except the light image of the page's first diagram: it is often the
+    largest thing on the first screen, and a phone should paint it with the page's text. That
+    one travels inside the page as a ``data:`` URL (usually 3 KB gzipped; a larger one stays a
+    file fetched first), so it is there at the first paint instead of waiting for a request
+    behind the page's scripts. The dark image stays a lazy file: the default palette is light,
+    and a hidden lazy image is never fetched.
     """
-    width, height = size_of(svg_paths(cache_dir, key)["light"].read_text(encoding="utf-8"))
+    paths = svg_paths(cache_dir, key)
+    light = paths["light"].read_text(encoding="utf-8")
+    width, height = size_of(light)
     prefix = "../" * diagram.page.count("/")
     alt = (diagram.name or "Diagram").replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     images = []
     for scheme, only in (("light", "only-light"), ("dark", "only-dark")):
-        src = f"{prefix}{SITE_DIR}/{key}.{scheme}.svg#{only}"
-        loading = 'fetchpriority="high"' if first and scheme == "light" else "" if first else 'loading="lazy"'
-        attrs = f'{{ .dva-diagram width="{width}" height="{height}" {loading} decoding="async" }}'.replace("  ", " ")
+        if first and scheme == "light" and len(gzip.compress(light.encode())) <= INLINE_LIMIT:
+            src, loading = f"{data_url(light)}#{only}", ""
+        elif first and scheme == "light":
+            src, loading = f"{prefix}{SITE_DIR}/{key}.{scheme}.svg#{only}", 'fetchpriority="high"'
+        else:
+            src, loading = f"{prefix}{SITE_DIR}/{key}.{scheme}.svg#{only}", 'loading="lazy" decoding="async"'
+        attrs = f'{{ .dva-diagram width="{width}" height="{height}" {loading} }}'.replace("  ", " ")
         images.append(f"![{alt}]({src}){attrs}")
     return diagram.indent + " ".join(images)
+
+
+def data_url(svg: str) -> str:
+    """An SVG as a ``data:`` URL, escaped only where a URL or markdown needs it (gzips well)."""
+    return "data:image/svg+xml," + quote(" ".join(svg.split()), safe="=:/;,.'!*@$&+?~-_")
 
 
 def error_markdown(diagram: Diagram, message: str) -> str:

@@ -8,6 +8,8 @@ reported as ``docs/x.md:LINE: cause; fix``, by the build and by ``make check``.
   line between) is swallowed into the paragraph.
 - ``nesting-indent``: a nested list item indented by anything but a multiple of 4
   spaces is not nested (Python-Markdown nests at 4).
+- ``empty-table-header``: a table column without a header leaves its cells unnamed for
+  screen readers (the site's accessibility scan fails on it).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from studysite.markdown_text import fenced_lines, front_matter_lines
 
 LIST_ITEM = re.compile(r"^(?P<indent> *)(?:[*+-]|\d+[.)])[ \t]+\S")
 OPENER = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?)")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+INLINE_CODE = re.compile(r"`[^`]*`")
 NOT_PARAGRAPH = re.compile(r"^\s*(?:#|\||<|>|!!!|\?\?\?|\[\^|\*\[|[-*_]{3,}\s*$|=+\s*$|\[[^\]]+\]:)")
 
 
@@ -40,6 +44,13 @@ def find_slips(page: str, text: str) -> list[str]:
             continue
         if block_start is None:
             block_start = number
+        if "|" in line and number + 1 < len(lines) and not code[number + 1] and TABLE_RULE.match(lines[number + 1]):
+            cells = re.split(r"(?<!\\)\|", INLINE_CODE.sub("code", line.strip()).strip("|"))
+            if any(not cell.strip() for cell in cells):
+                problems.append(
+                    f"docs/{page}:{number + 1}: a column of this table has no header, so screen readers cannot "
+                    "name its cells; give every column a header (for example 'Question' or 'Feature')"
+                )
         item = LIST_ITEM.match(line)
         if not item:
             continue

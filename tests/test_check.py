@@ -166,6 +166,17 @@ def test_the_example_question_of_contributing_passes_the_checks(project):
     assert re.search(r"^  banks +ok \(\d+ banks, (\d+) questions\)", result.stdout, re.M)
 
 
+def test_the_guide_shows_every_check_that_make_check_runs_in_its_order():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sample = re.search(r"```text\n((?:  \w+ +ok.*\n)+)check passed", guide).group(1)
+    shown = [line.split()[0] for line in sample.splitlines()]
+    printed = [line.split()[0] for line in run_check().stdout.splitlines() if re.match(r"  \w+ +ok\b", line)]
+    assert shown == printed
+    assert sorted(shown) == sorted(check.CHECKS)
+    for name in check.CHECKS:  # each is explained above the sample
+        assert re.search(rf"^- \*\*{name}\*\*", guide, re.M) or f"**{name}**" in guide, name
+
+
 def test_every_bank_names_its_schema_for_editors():
     for bank in sorted((ROOT / "quizzes").glob("*.yml")):
         first_line = bank.read_text(encoding="utf-8").split("\n", 1)[0]

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def diagram_pages(built_site: Path) -> dict[str, int]:
     """Site path -> number of diagrams (two images each), from the built HTML."""
     pages = {}
     for html in sorted(built_site.rglob("index.html")):
-        count = len(re.findall(r'<img [^>]*src="[^"]*\.light\.svg#only-light"', html.read_text("utf-8")))
+        count = len(re.findall(r'<img [^>]*class="dva-diagram"[^>]*src="[^"]*#only-light"', html.read_text("utf-8")))
         if count:
             pages[html.parent.relative_to(built_site).as_posix() + "/"] = count
     return pages
@@ -79,11 +80,31 @@ def assert_one_image_per_diagram_shows(page, expected: int, scheme: str, where: 
     assert len(states) == 2 * expected, where
     shown = [s for s in states if s["shown"]]
     assert len(shown) == expected, f"{where}: {len(shown)} of {expected} diagrams shown"
-    suffix = ".dark.svg#only-dark" if scheme == "dark" else ".light.svg#only-light"
+    suffix = ".dark.svg#only-dark" if scheme == "dark" else "#only-light"
     for state in shown:
-        assert state["src"].endswith(suffix), f"{where}: {state['src']} shown in the {scheme} palette"
-        assert state["natural"] > 20 and state["width"] > 20, f"{where}: {state['src']} did not load"
-        assert len(state["alt"]) > 10, f"{where}: {state['src']} has no accessible name"
+        assert state["src"].endswith(suffix), f"{where}: {state['src'][:80]} shown in the {scheme} palette"
+        assert state["natural"] > 20 and state["width"] > 20, f"{where}: {state['src'][:80]} did not load"
+        assert len(state["alt"]) > 10, f"{where}: {state['src'][:80]} has no accessible name"
+
+
+def test_the_first_diagram_comes_with_the_page_and_the_others_wait(built_site):
+    """A phone paints a page's first diagram with its text; later ones load as the reader scrolls."""
+    checked = 0
+    for path in diagram_pages(built_site):
+        html = (built_site / path / "index.html").read_text("utf-8")
+        images = re.findall(r'<img [^>]*class="dva-diagram"[^>]*>', html)
+        first, rest = images[0], images[1:]
+        src = re.search(r'src="([^"]*)"', first).group(1)
+        if src.startswith("data:"):
+            key = re.search(r'src="[^"]*?/assets/diagrams/(\w+)\.dark\.svg', images[1]).group(1)
+            inline = urllib.parse.unquote(src.removeprefix("data:image/svg+xml,").removesuffix("#only-light"))
+            svg = (ROOT / CACHE_DIR / f"{key}.light.svg").read_text("utf-8")
+            assert inline == " ".join(svg.split()), f"{path}: the first diagram in the page is not its current SVG"
+            checked += 1
+        else:
+            assert 'fetchpriority="high"' in first and "loading=" not in first, f"{path}: first diagram waits"
+        assert all('loading="lazy"' in image for image in rest), f"{path}: a later diagram loads before it is needed"
+    assert checked > 10
 
 
 @pytest.mark.browser
@@ -109,7 +130,7 @@ def test_diagrams_show_after_instant_navigation(page, site_url, built_site):
         page.wait_for_url(f"**/{path}")
         # the address changes before the new article is swapped in: wait for its diagrams
         page.wait_for_function(
-            "(n) => document.querySelectorAll('article img.dva-diagram[src*=\".light.svg\"]').length === n", arg=count
+            "(n) => document.querySelectorAll('article img.dva-diagram[src$=\"#only-light\"]').length === n", arg=count
         )
         assert page.evaluate("() => window.__sameDocument === true"), "navigation reloaded the page"
         assert_one_image_per_diagram_shows(page, count, "light", f"{path} after instant navigation")

@@ -127,6 +127,21 @@ def test_each_page_loads_only_the_modules_it_uses(built_site):
     assert module_scripts(built_site, ".") == {"practice/due.js"}  # the count of questions due, nothing more
 
 
+def widget_stylesheets(built_site, page: str) -> set[str]:
+    soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    names = {link["href"].rsplit("/", 1)[1] for link in soup.select('link[rel="stylesheet"]')}
+    return names & {"exam.css", "practice.css"}
+
+
+def test_each_page_links_only_the_widget_styles_it_uses(built_site):
+    assert widget_stylesheets(built_site, "exam") == {"exam.css"}
+    assert widget_stylesheets(built_site, "progress") == {"exam.css", "practice.css"}
+    assert widget_stylesheets(built_site, "practice") == {"practice.css"}
+    assert widget_stylesheets(built_site, ".") == {"practice.css"}  # the count of questions due
+    assert widget_stylesheets(built_site, "sqs") == set()
+    assert widget_stylesheets(built_site, "glossary") == set()
+
+
 def test_no_page_carries_data_in_an_inline_script(built_site):
     for page in ("exam", "progress", "practice", "sqs"):
         soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -458,6 +458,8 @@ def test_progress_after_chapter_quizzes(page, site_url, index):
     answer_chapter_quiz(page, iam[2], False)
     page.click('nav.md-nav--primary a.md-nav__link[href$="progress/"]')  # instant navigation
     page.wait_for_url("**/progress/")
+    # the progress styles come with the page (only pages with these widgets link them)
+    expect(page.locator(".dva-progress__status")).to_have_css("width", "1px")
     total = len(index)
     expect(page.locator("[data-progress-total]")).to_have_text(
         f"You have answered 3 of the {total} questions, 2 of them correctly."

@@ -30,6 +30,16 @@ def test_nesting_by_two_spaces_is_reported_with_the_indent_to_use():
     ]
 
 
+def test_a_table_column_without_a_header_is_reported():
+    text = "Compared:\n\n| | SSH | Session Manager |\n| --- | --- | --- |\n| Port 22 | Yes | No |\n"
+    assert find_slips("secrets.md", text) == [
+        "docs/secrets.md:3: a column of this table has no header, so screen readers cannot name its cells; "
+        "give every column a header (for example 'Question' or 'Feature')"
+    ]
+    assert find_slips("secrets.md", text.replace("| | SSH", "| Question | SSH")) == []
+    assert find_slips("secrets.md", "| `a|b` | c |\n| :-- | --: |\n| 1 | 2 |\n") == []  # a pipe inside code
+
+
 def test_good_lists_code_blocks_and_tables_pass():
     text = (
         "Intro.\n\n* parent\n    - child\n        1. grandchild\n* next\ncontinued lazily\n\n"

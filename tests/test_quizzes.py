@@ -560,6 +560,33 @@ def test_an_edited_bank_or_glossary_is_rendered_again_despite_the_cache(tmp_path
     assert f"<p>{iam} is <em>global</em>, edited.</p>" in explanations  # and in what the quiz fetches
 
 
+def test_editing_one_question_renders_only_that_question_again(tmp_path, monkeypatch):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from studysite.quizzes.safe_markdown import BankTextRenderer
+
+    config = make_quiz_site(tmp_path)
+    assert mkdocs_build(config, tmp_path / "one").returncode == 0  # fills .cache/quizzes
+    edit(tmp_path / "quizzes" / "demo.yml", "IAM is a global service.", "IAM is *global*, edited.")
+    rendered: list[str] = []
+    render_many = BankTextRenderer.render_many
+    monkeypatch.setattr(
+        BankTextRenderer, "render_many", lambda self, texts: rendered.extend(texts) or render_many(self, texts)
+    )
+    monkeypatch.chdir(tmp_path)
+    build(load_config(str(config), site_dir=str(tmp_path / "two"), strict=True))
+    demo = yaml.safe_load((tmp_path / "quizzes" / "demo.yml").read_text(encoding="utf-8"))
+    edited = demo["questions"][0]
+    texts = [edited["prompt"], edited["explanation"]] + [
+        t for c in edited["choices"] for t in (c["text"], c["explanation"])
+    ]
+    assert sorted(rendered) == sorted(texts)  # that question's texts, and nothing of the others
+    assert "<p>IAM is <em>global</em>, edited.</p>" in question_sheet(tmp_path / "two").replace(
+        '<abbr title="Identity and Access Management">IAM</abbr>', "IAM"
+    )
+
+
 def test_bank_errors_stop_the_build_with_every_message(tmp_path):
     config = make_quiz_site(tmp_path)
     edit(

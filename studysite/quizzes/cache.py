@@ -6,7 +6,8 @@ inputs, so each result is stored under a hash of everything that went into it: t
 file's bytes, the schema and this package's code for a checked bank; the text, the
 markdown settings, the files the snippets extension may include (the glossary),
 the package versions and the sanitizer's code for rendered text; the template and
-the rendering code for a whole quiz. A changed input
+the rendering code for a whole quiz. Bank text is cached per question, so editing one
+question re-renders that question only. A changed input
 is a new key; entries not used by a build are dropped when it saves. Only banks
 without problems are stored, so every problem is found again on every build.
 Delete the folder at any time.
@@ -108,9 +109,16 @@ class BuildCache:
         """Read what earlier builds left, ignoring anything unreadable."""
         self.directory = directory
         self.banks = self._read("banks.json")
-        self.rendered = self._read("rendered.json")
+        self._rendered: dict | None = None  # read on first use: a reader of banks only never loads it
         self.used_banks: dict[str, object] = {}
         self.used_rendered: dict[str, object] = {}
+
+    @property
+    def rendered(self) -> dict:
+        """Rendered results of earlier builds (read from disk when first asked for)."""
+        if self._rendered is None:
+            self._rendered = self._read("rendered.json")
+        return self._rendered
 
     def _read(self, name: str) -> dict:
         if self.directory is None:
@@ -157,9 +165,9 @@ class BuildCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             for name, entries, before in (
                 ("banks.json", self.used_banks, self.banks),
-                ("rendered.json", self.used_rendered, self.rendered),
+                ("rendered.json", self.used_rendered, self._rendered),
             ):
-                if entries == before:
+                if entries == before or (before is None and not entries):
                     continue
                 temporary = self.directory / f".{name}.{os.getpid()}"
                 temporary.write_text(json.dumps({"version": VERSION, "entries": entries}), encoding="utf-8")

@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urlencode
 
 from mkdocs.utils import get_relative_url
 
+from studysite.code_blocks import unwrap_whitespace_spans
 from studysite.quizzes.cache import BuildCache, digest, markdown_fingerprint, quiz_fingerprint
 from studysite.quizzes.cues import bank_cues
 from studysite.quizzes.model import Bank, Problem, Question, sort_problems
@@ -371,31 +372,33 @@ class QuizBuild:
     def _render_banks(self, banks: list[Bank]) -> dict[str, dict]:
         """Every markdown text of each bank as HTML (or the exception it raised).
 
-        A bank's texts are cached together, under the bank's key and the markdown
-        settings; the texts of banks not in the cache are rendered in one go.
+        Texts are cached per question (and the bank's description on its own), under the
+        texts themselves and the markdown settings: editing one question re-renders only
+        that question. Everything not in the cache is rendered in one go.
         """
         fingerprint = markdown_fingerprint(self.markdown_extensions, self.markdown_configs, self.project_root)
-        results: dict[str, dict] = {}
-        todo: list[tuple[Bank, list]] = []
+        results: dict[str, dict] = {bank.id: {} for bank in banks}
+        todo: list[tuple[Bank, str, list]] = []  # (bank, cache key, snippets) not in the cache
         for bank in banks:
-            snippets = bank_snippets(bank)
-            cached = self.cache.get(digest("text", fingerprint, bank.key)) if bank.key else None
-            if isinstance(cached, list) and len(cached) == len(snippets):
-                results[bank.id] = {path: html for (path, _), html in zip(snippets, cached, strict=True)}
-            else:
-                todo.append((bank, snippets))
+            for group in _question_groups(bank_snippets(bank)):
+                key = digest("text", fingerprint, *(text for _, text in group))
+                cached = self.cache.get(key) if bank.key else None
+                if isinstance(cached, list) and len(cached) == len(group):
+                    results[bank.id].update((path, html) for (path, _), html in zip(group, cached, strict=True))
+                else:
+                    todo.append((bank, key, group))
         if todo:
             renderer = BankTextRenderer(self.markdown_extensions, self.markdown_configs)
-            rendered = iter(renderer.render_many([text for _, snippets in todo for _, text in snippets]))
-            for bank, snippets in todo:
+            rendered = iter(renderer.render_many([text for *_, group in todo for _, text in group]))
+            for bank, key, group in todo:
                 # line anchors of code blocks would repeat the ids of the page's own
                 htmls = [
-                    html if isinstance(html, Exception) else CODE_LINE_ANCHOR.sub("", html)
-                    for html in (next(rendered) for _ in snippets)
+                    html if isinstance(html, Exception) else unwrap_whitespace_spans(CODE_LINE_ANCHOR.sub("", html))
+                    for html in (next(rendered) for _ in group)
                 ]
-                results[bank.id] = {path: html for (path, _), html in zip(snippets, htmls, strict=True)}
+                results[bank.id].update((path, html) for (path, _), html in zip(group, htmls, strict=True))
                 if bank.key and not any(isinstance(html, Exception) for html in htmls):
-                    self.cache.put(digest("text", fingerprint, bank.key), htmls)
+                    self.cache.put(key, htmls)
         return results
 
     def _report_url(self, question: Question, placement: Placement) -> str | None:
@@ -452,6 +455,14 @@ class QuizBuild:
     def save_cache(self) -> None:
         """Keep checked banks and rendered text for the next build."""
         self.cache.save()
+
+
+def _question_groups(snippets: list) -> list[list]:
+    """Snippets split into the bank's description and one group per question (cached apart)."""
+    groups: dict[tuple, list] = {}
+    for path, text in snippets:
+        groups.setdefault(tuple(path[:2]) if path[0] == "questions" else tuple(path), []).append((path, text))
+    return list(groups.values())
 
 
 def _toc_headings(items) -> dict[str, str]:
