@@ -1,9 +1,10 @@
-"""MkDocs hook: highlighted code without the empty-looking elements Pygments adds.
+"""MkDocs hook: highlighted code with fewer elements, the same text and colours.
 
-Whitespace in code comes wrapped in ``<span class="w">`` (styled by nothing); the long
-CloudFormation and Step Functions samples had 400 of them per page. The text a reader
-sees and copies is unchanged. Quiz banks get the same treatment when their text is
-rendered (studysite/quizzes/site.py).
+Whitespace in code comes wrapped in ``<span class="w">`` (styled by nothing), and every
+brace, colon and comma in its own ``<span class="p">``; the long CloudFormation and Step
+Functions samples had 400 of each per page. Whitespace loses its element and neighbouring
+punctuation shares one: the text a reader sees and copies and its colours are unchanged.
+Quiz banks get the same treatment when their text is rendered (studysite/quizzes/site.py).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studysite.code_blocks import unwrap_whitespace_spans
+from studysite.code_blocks import compact_highlighted_code
 
 
 @event_priority(-50)  # after the quiz hook has put the quizzes and question sheets in
 def on_post_page(output, page, config):
-    """Unwrap Pygments' whitespace spans everywhere in the page."""
-    return unwrap_whitespace_spans(output)
+    """Compact Pygments' markup everywhere in the page."""
+    return compact_highlighted_code(output)

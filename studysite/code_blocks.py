@@ -83,6 +83,20 @@ def code_problems(page: str, text: str) -> list[str]:
 WHITESPACE_SPAN = re.compile(r'<span class="w">([ \t\r\n]*)</span>')
 
 
-def unwrap_whitespace_spans(html: str) -> str:
-    """Highlighted code without the elements Pygments puts around whitespace (text unchanged)."""
-    return WHITESPACE_SPAN.sub(r"\1", html)
+# Punctuation and operators (JSON's braces, colons and commas): Pygments gives each its own
+# element; runs of them separated only by whitespace can share one, coloured the same.
+PUNCTUATION_RUN = re.compile(r'<span class="(p|o)">([^<]*)</span>([ \t\r\n]*)<span class="\1">')
+
+
+def compact_highlighted_code(html: str) -> str:
+    """Highlighted code with fewer elements, the same text and colours.
+
+    Whitespace loses the element Pygments puts around it, and neighbouring punctuation
+    (or operators) separated only by whitespace share one element.
+    """
+    html = WHITESPACE_SPAN.sub(r"\1", html)
+    while True:
+        merged = PUNCTUATION_RUN.sub(r'<span class="\1">\2\3', html)
+        if merged == html:
+            return html
+        html = merged

@@ -7,10 +7,12 @@ every page passes it, with CloudFormation's short tags accepted.
 from __future__ import annotations
 
 import re
+from html import unescape
 
+import markdown
 import pytest
 
-from studysite.code_blocks import code_blocks, code_problems
+from studysite.code_blocks import code_blocks, code_problems, compact_highlighted_code
 from tests.conftest import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -54,3 +56,29 @@ def test_cloudformation_resource_types_look_real():
                 if not re.fullmatch(r"AWS::[A-Z][A-Za-z0-9]+::[A-Z][A-Za-z0-9]+(::[A-Z][A-Za-z0-9]+)?", type_name):
                     bad.append(f"{page_name(path)}:{line}: {type_name}")
     assert bad == []
+
+
+def _coloured_characters(html: str) -> list[tuple[str, str]]:
+    """Each visible non-space character of highlighted code with the token class it is shown in."""
+    shown, classes = [], []
+    for part in re.split(r"(<[^>]+>)", html):
+        if part.startswith("</span"):
+            classes.pop()
+        elif part.startswith("<span"):
+            classes.append((re.search(r'class="([^"]*)"', part) or [None, ""])[1])
+        elif not part.startswith("<"):
+            shown += [(char, classes[-1] if classes else "") for char in unescape(part) if not char.isspace()]
+    return shown
+
+
+def test_compacted_code_shows_the_same_text_in_the_same_colours_with_fewer_elements():
+    sample = (
+        '```json\n{\n  "StartAt": "Charge",\n  "States": {"Charge": {"Type": "Task", "End": true}},\n'
+        '  "N": [1, 2]\n}\n```\n'
+    )
+    html = markdown.markdown(sample, extensions=["pymdownx.highlight", "pymdownx.superfences"])
+    compact = compact_highlighted_code(html)
+    assert _coloured_characters(compact) == _coloured_characters(html)
+    assert re.sub(r"<[^>]+>", "", compact) == re.sub(r"<[^>]+>", "", html)  # the text a reader copies
+    assert compact.count("<span") < html.count("<span") * 0.7  # 24 of 39 here
+    assert '<span class="w">' not in compact

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlencode
 
 from mkdocs.utils import get_relative_url
 
-from studysite.code_blocks import unwrap_whitespace_spans
+from studysite.code_blocks import compact_highlighted_code
 from studysite.quizzes.cache import BuildCache, digest, markdown_fingerprint, quiz_fingerprint
 from studysite.quizzes.cues import bank_cues
 from studysite.quizzes.model import Bank, Problem, Question, sort_problems
@@ -393,7 +393,7 @@ class QuizBuild:
             for bank, key, group in todo:
                 # line anchors of code blocks would repeat the ids of the page's own
                 htmls = [
-                    html if isinstance(html, Exception) else unwrap_whitespace_spans(CODE_LINE_ANCHOR.sub("", html))
+                    html if isinstance(html, Exception) else compact_highlighted_code(CODE_LINE_ANCHOR.sub("", html))
                     for html in (next(rendered) for _ in group)
                 ]
                 results[bank.id].update((path, html) for (path, _), html in zip(group, htmls, strict=True))
