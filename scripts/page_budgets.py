@@ -16,6 +16,7 @@ Usage: python scripts/page_budgets.py [--scale N] [--worst K]
 from __future__ import annotations
 
 import argparse
+import copy
 import functools
 import gzip
 import http.server
@@ -58,8 +59,9 @@ def scaled_project(target: Path, scale: int) -> Path:
     if scale > 1:
         for path in sorted((target / "quizzes").glob("*.yml")):
             bank = yaml.safe_load(path.read_text(encoding="utf-8"))
+            # deep copies: shared objects would be written as YAML aliases, which banks refuse
             copies = [
-                {**question, "id": f"{question['id']}-copy{number}"}
+                {**copy.deepcopy(question), "id": f"{question['id']}-copy{number}"}
                 for number in range(2, scale + 1)
                 for question in bank["questions"]
             ]

@@ -382,3 +382,15 @@ def test_make_serve_on_a_taken_port_says_so_and_names_another():
     assert "Traceback" not in result.stderr
     assert f"port {port} is already in use" in result.stderr
     assert f"make serve PORT={port + 1}" in result.stderr
+
+
+def test_the_benchmarks_scaled_banks_pass_the_bank_checks(tmp_path):
+    """`make bench` measures pages at 4x the banks: the copies must build like the real banks."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import page_budgets
+
+    project = page_budgets.scaled_project(tmp_path / "project", 2)
+    banks, problems = load_banks(project / "quizzes")
+    assert problems == []
+    real, _ = load_banks(ROOT / "quizzes")
+    assert sum(len(bank.questions) for bank in banks) == 2 * sum(len(bank.questions) for bank in real)
