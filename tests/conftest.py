@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -155,3 +156,33 @@ def question_key(page, site_url: str, question_id: str) -> list[bool]:
     response = page.request.get(f"{site_url}assets/questions/{question_id}.json")
     assert response.ok, f"{question_id}: HTTP {response.status}"
     return [choice["correct"] for choice in response.json()["choices"]]
+
+
+# --- questions and storage, for the browser tests of the quiz, exam, practice and storage ----------
+@pytest.fixture(scope="session")
+def index(built_site) -> dict[str, dict]:
+    """Every question as the site serves it (assets/questions/<id>.json), by id, in the banks' order."""
+    assets = built_site / "assets"
+    rows = json.loads((assets / "quiz-index.json").read_text(encoding="utf-8"))["questions"]
+    return {row[0]: json.loads((assets / "questions" / f"{row[0]}.json").read_text(encoding="utf-8")) for row in rows}
+
+
+def right(q: dict) -> list[int]:
+    return [number for number, choice in enumerate(q["choices"]) if choice["correct"]]
+
+
+def wrong_answer(q: dict) -> list[int]:
+    """As many choices as asked for, one of them wrong."""
+    wrong = [number for number in range(len(q["choices"])) if number not in right(q)]
+    return sorted(wrong[:1] + right(q)[: len(right(q)) - 1])
+
+
+def stored(page, key: str):
+    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
+
+
+def store(page, key: str, value) -> None:
+    """Put a value in localStorage: a string as it is, anything else as JSON."""
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [key, value if isinstance(value, str) else json.dumps(value)]
+    )

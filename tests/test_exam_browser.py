@@ -16,41 +16,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import right, store, stored, wrong_answer
+
 pytestmark = pytest.mark.browser
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 EXAM_KEY, PROGRESS_KEY = "dva-exam", "dva-progress"
 
 
-@pytest.fixture(scope="module")
-def index(built_site) -> dict[str, dict]:
-    """Every question as the site serves it (assets/questions/<id>.json), by id, in the banks' order."""
-    assets = built_site / "assets"
-    rows = json.loads((assets / "quiz-index.json").read_text(encoding="utf-8"))["questions"]
-    return {row[0]: json.loads((assets / "questions" / f"{row[0]}.json").read_text(encoding="utf-8")) for row in rows}
-
-
-def right(q: dict) -> list[int]:
-    return [number for number, choice in enumerate(q["choices"]) if choice["correct"]]
-
-
-def wrong_answer(q: dict) -> list[int]:
-    """As many choices as asked for, one of them wrong."""
-    wrong = [number for number in range(len(q["choices"])) if number not in right(q)]
-    return sorted(wrong[:1] + right(q)[: len(right(q)) - 1])
-
-
 # --- helpers ---------------------------------------------------------------------------------
-def stored(page, key: str):
-    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
-
-
-def store(page, key: str, value) -> None:
-    page.evaluate(
-        "([k, v]) => localStorage.setItem(k, v)", [key, value if isinstance(value, str) else json.dumps(value)]
-    )
-
-
 def open_exam(page, site_url):
     page.goto(site_url + "exam/")
     page.wait_for_selector("[data-exam-view], .dva-exam__start")

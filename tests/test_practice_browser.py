@@ -14,6 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import right, store, stored, wrong_answer
+
 pytestmark = pytest.mark.browser
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -35,36 +37,6 @@ def local_midnight(page, moment: datetime, days: int) -> int:
         "([t, d]) => { const x = new Date(t); x.setHours(0, 0, 0, 0); x.setDate(x.getDate() + d); return +x; }",
         [ms(moment), days],
     )
-
-
-@pytest.fixture(scope="module")
-def index(built_site) -> dict[str, dict]:
-    """Every question with its answer key: from the index (version 1), or from the question files
-    that a slim index (version 2: rows, first the id) points to."""
-    assets = built_site / "assets"
-    data = json.loads((assets / "quiz-index.json").read_text(encoding="utf-8"))
-    if data["version"] == 1:
-        return {q["id"]: q for q in data["questions"]}
-    files = (assets / "questions" / f"{row[0]}.json" for row in data["questions"])
-    return {q["id"]: q for q in (json.loads(path.read_text(encoding="utf-8")) for path in files)}
-
-
-def right(q: dict) -> list[int]:
-    return [number for number, choice in enumerate(q["choices"]) if choice["correct"]]
-
-
-def wrong_answer(q: dict) -> list[int]:
-    """As many choices as asked for, one of them wrong."""
-    wrong = [number for number in range(len(q["choices"])) if number not in right(q)]
-    return sorted(wrong[:1] + right(q)[: len(right(q)) - 1])
-
-
-def stored(page, key: str):
-    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
-
-
-def store(page, key: str, value) -> None:
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(value)])
 
 
 def answer_chapter_quiz(page, q: dict, correct: bool):

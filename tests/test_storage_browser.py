@@ -15,14 +15,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.conftest import stored
+
 pytestmark = pytest.mark.browser
 
 EXAM_KEY, PROGRESS_KEY = "dva-exam", "dva-progress"
 CHAPTER = "ec2/"
-
-
-def stored(page, key: str):
-    return page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)
 
 
 def raw(page, key: str):
